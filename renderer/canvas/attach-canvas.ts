@@ -1,0 +1,280 @@
+// The JointJS canvas as a factory: attachCanvas(element, callbacks) → { update, destroy, … }.
+// The graph is a view of the document. Gestures (move end, resize end, connect, line edit)
+// become commands; the document then flows back through update().
+import { dia, g } from '@joint/core';
+import type { Diagram, Point } from '../../shared/model/types';
+import { createFlow } from '../../shared/model/factory';
+import { elementsInRect, snap } from '../../shared/geometry';
+import { setBounds, translateElements, addFlow, updateBoundary, type Command } from '../../shared/editing';
+import { cellNamespace, FlowShape } from './shapes';
+import { GraphSync } from './graph-sync';
+import { createViewport } from './viewport';
+import { startMarquee } from './marquee';
+import { PALETTE_DRAG_TYPE, readDragPayload, type PaletteItem } from '../editor/palette.svelte';
+
+export interface CanvasCallbacks {
+  /** Runs a command; returns false when it was refused (the canvas then reverts the gesture). */
+  dispatch(command: Command): boolean;
+  select(ids: readonly string[], mode: 'replace' | 'toggle' | 'add'): void;
+  editLabel(id: string): void;
+  dropItem(item: PaletteItem, at: Point): void;
+  viewChanged?(zoom: number): void;
+}
+
+export interface CanvasHandle {
+  update(diagram: Diagram, selection: ReadonlySet<string>): void;
+  zoomBy(factor: number): void;
+  fit(): void;
+  actualSize(): void;
+  zoom(): number;
+  /** The diagram point at the centre of the visible area (where palette clicks add things). */
+  viewCenter(): Point;
+  clientRectOf(id: string): DOMRect | null;
+  destroy(): void;
+}
+
+const MIN_NODE = { width: 100, height: 48 };
+const MIN_BOX = { width: 120, height: 80 };
+
+export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): CanvasHandle {
+  const graph = new dia.Graph({}, { cellNamespace });
+  const sync = new GraphSync(graph);
+  let selection: ReadonlySet<string> = new Set();
+  let area = new g.Rect(0, 0, 0, 0);
+
+  const paperEl = document.createElement('div');
+  paperEl.className = 'tl-paper';
+  container.appendChild(paperEl);
+
+  const isLineBoundary = (cell: dia.Cell) => cell.get('type') === 'tl.BoundaryLine';
+  const cellBox = (cell: dia.Cell): g.Rect => {
+    if (cell.isElement()) return cell.getBBox();
+    const link = cell as dia.Link;
+    const ends = [link.source(), link.target()].map((end) =>
+      end.id ? graph.getCell(end.id)?.getBBox() ?? new g.Rect() : new g.Rect(end.x ?? 0, end.y ?? 0, 1, 1),
+    );
+    const vertices = link.vertices().map((v) => new g.Rect(v.x, v.y, 1, 1));
+    return [...ends, ...vertices].reduce((acc, r) => acc.union(r));
+  };
+
+  const paper = new dia.Paper({
+    el: paperEl,
+    model: graph,
+    cellViewNamespace: cellNamespace,
+    width: '100%',
+    height: '100%',
+    gridSize: 10,
+    drawGrid: { name: 'dot', args: { color: '#c3c9d4', thickness: 1.2 } },
+    background: { color: '#f6f7f9' },
+    async: true,
+    frozen: true,
+    autoFreeze: true,
+    viewManagement: { lazyInitialize: true, disposeHidden: true },
+    // Mount only what is (nearly) on screen: big diagrams stay interactive.
+    cellVisibility: (cell) => cellBox(cell).intersect(area) !== null,
+    sorting: dia.Paper.sorting.APPROX,
+    clickThreshold: 4,
+    moveThreshold: 2,
+    linkPinning: false,
+    markAvailable: true,
+    snapLinks: { radius: 24 },
+    defaultConnectionPoint: { name: 'boundary', args: { offset: 2 } },
+    defaultConnector: { name: 'rounded' },
+    defaultLink: () => new FlowShape(),
+    validateConnection: (sourceView, _sm, targetView) =>
+      sourceView !== targetView && targetView.model.get('type') === 'tl.Node' && sourceView.model.get('type') === 'tl.Node',
+    interactive: (view) =>
+      view.model.isLink()
+        ? isLineBoundary(view.model)
+          ? { linkMove: true, arrowheadMove: true, vertexMove: true, vertexAdd: false, labelMove: false }
+          : { linkMove: false, arrowheadMove: false, vertexMove: false, vertexAdd: false, labelMove: false }
+        : { elementMove: true, addLinkFromMagnet: true },
+  });
+
+  const viewport = createViewport(paper, container, () => {
+    refreshArea();
+    cb.viewChanged?.(viewport.zoom());
+  });
+  function refreshArea() {
+    const v = viewport.visibleArea();
+    area = new g.Rect(v).inflate(Math.max(v.width, v.height) * 0.25);
+    paper.wakeUp();
+  }
+  const resizeObserver = new ResizeObserver(() => refreshArea());
+  resizeObserver.observe(container);
+  refreshArea();
+  paper.unfreeze();
+
+  // ---- selection and moving ------------------------------------------------------------
+  type Snapshot = { kind: 'element'; at: Point } | { kind: 'line'; points: Point[] };
+  let drag: { anchor: dia.Element; start: Point; ids: string[]; snapshots: Map<string, Snapshot> } | null = null;
+
+  const linePoints = (link: dia.Link): Point[] => [
+    { x: link.source().x ?? 0, y: link.source().y ?? 0 },
+    ...link.vertices().map((v) => ({ x: v.x, y: v.y })),
+    { x: link.target().x ?? 0, y: link.target().y ?? 0 },
+  ];
+  const setLinePoints = (link: dia.Link, pts: Point[]) => {
+    link.set({ source: pts[0], target: pts[pts.length - 1], vertices: pts.slice(1, -1) });
+  };
+
+  paper.on('element:pointerdown', (view: dia.ElementView, evt: dia.Event) => {
+    const id = String(view.model.id);
+    const additive = evt.shiftKey || evt.ctrlKey || evt.metaKey;
+    if (additive) cb.select([id], 'toggle');
+    else if (!selection.has(id)) cb.select([id], 'replace');
+    const ids = additive || !selection.has(id) ? [id] : [...selection];
+    // Moving a box boundary carries what it contains, like a group.
+    const diagram = sync.diagram;
+    if (diagram) {
+      for (const b of diagram.boundaries) {
+        if (b.shape !== 'box' || !ids.includes(b.id)) continue;
+        const box = new g.Rect(b.position.x, b.position.y, b.size.width, b.size.height);
+        for (const n of diagram.nodes) if (box.containsRect(new g.Rect({ ...n.position, ...n.size })) && !ids.includes(n.id)) ids.push(n.id);
+      }
+    }
+    const snapshots = new Map<string, Snapshot>();
+    for (const cid of ids) {
+      const cell = graph.getCell(cid);
+      if (!cell) continue;
+      if (cell.isElement()) snapshots.set(cid, { kind: 'element', at: (cell as dia.Element).position() });
+      else if (isLineBoundary(cell)) snapshots.set(cid, { kind: 'line', points: linePoints(cell as dia.Link) });
+    }
+    drag = { anchor: view.model, start: view.model.position(), ids, snapshots };
+  });
+
+  paper.on('element:pointermove', () => {
+    if (!drag) return;
+    const now = drag.anchor.position();
+    const dx = now.x - drag.start.x;
+    const dy = now.y - drag.start.y;
+    for (const [cid, snap0] of drag.snapshots) {
+      const cell = graph.getCell(cid);
+      if (!cell || cell === drag.anchor) continue;
+      if (snap0.kind === 'element') (cell as dia.Element).position(snap0.at.x + dx, snap0.at.y + dy);
+      else setLinePoints(cell as dia.Link, snap0.points.map((p) => ({ x: p.x + dx, y: p.y + dy })));
+    }
+  });
+
+  paper.on('element:pointerup', () => {
+    if (!drag || !sync.diagram) return (drag = null);
+    const { anchor, start, ids } = drag;
+    drag = null;
+    const now = anchor.position();
+    const dx = now.x - start.x;
+    const dy = now.y - start.y;
+    if (dx === 0 && dy === 0) return;
+    if (!cb.dispatch(translateElements(sync.diagram.id, ids, dx, dy))) sync.revert(ids);
+  });
+
+  paper.on('link:pointerdown', (view: dia.LinkView, evt: dia.Event) => {
+    const id = String(view.model.id);
+    if (!sync.isDiagramCell(id)) return;
+    if (evt.shiftKey || evt.ctrlKey || evt.metaKey) cb.select([id], 'toggle');
+    else if (!selection.has(id)) cb.select([id], 'replace');
+  });
+
+  paper.on('link:pointerup', (view: dia.LinkView) => {
+    const link = view.model;
+    const diagram = sync.diagram;
+    if (!diagram) return;
+    const id = String(link.id);
+    if (!sync.isDiagramCell(id)) {
+      // A link the user just dragged out of a node handle: it becomes a flow command.
+      const source = link.source().id;
+      const target = link.target().id;
+      queueMicrotask(() => link.remove());
+      if (source && target && source !== target) cb.dispatch(addFlow(diagram.id, createFlow(String(source), String(target))));
+      return;
+    }
+    if (isLineBoundary(link)) {
+      const record = diagram.boundaries.find((b) => b.id === id);
+      const points = linePoints(link).map((p) => ({ x: snap(p.x), y: snap(p.y) }));
+      if (record?.shape === 'line' && JSON.stringify(record.points) !== JSON.stringify(points)) {
+        if (!cb.dispatch(updateBoundary(diagram.id, id, { points }))) sync.revert([id]);
+      }
+    }
+  });
+
+  paper.on('element:pointerdblclick', (view: dia.ElementView) => cb.editLabel(String(view.model.id)));
+  paper.on('link:pointerdblclick', (view: dia.LinkView) => {
+    if (sync.isDiagramCell(String(view.model.id))) cb.editLabel(String(view.model.id));
+  });
+
+  // ---- resizing ----------------------------------------------------------------------------
+  paper.on('element:resize:pointerdown', (view: dia.ElementView, evt: dia.Event) => {
+    evt.stopPropagation();
+    const el = view.model;
+    const id = String(el.id);
+    const origin = el.position();
+    const min = el.get('type') === 'tl.BoundaryBox' ? MIN_BOX : MIN_NODE;
+    const move = (e: PointerEvent) => {
+      const p = paper.clientToLocalPoint({ x: e.clientX, y: e.clientY });
+      el.resize(Math.max(min.width, snap(p.x - origin.x)), Math.max(min.height, snap(p.y - origin.y)));
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      const size = el.size();
+      if (sync.diagram && !cb.dispatch(setBounds(sync.diagram.id, id, origin, { width: size.width, height: size.height }))) sync.revert([id]);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  });
+
+  // ---- marquee -----------------------------------------------------------------------------
+  paper.on('blank:pointerdown', (evt: dia.Event) => {
+    const additive = !!(evt.shiftKey || evt.ctrlKey || evt.metaKey);
+    if (!additive) cb.select([], 'replace');
+    startMarquee(container, evt.originalEvent as PointerEvent, (clientRect) => {
+      if (!sync.diagram) return;
+      const r = paper.clientToLocalRect(clientRect);
+      const ids = elementsInRect(sync.diagram, { x: r.x, y: r.y, width: r.width, height: r.height });
+      if (ids.length) cb.select(ids, additive ? 'add' : 'replace');
+    });
+  });
+
+  // ---- drop from the palette -------------------------------------------------------------------
+  const onDragOver = (evt: DragEvent) => {
+    if (evt.dataTransfer?.types.includes(PALETTE_DRAG_TYPE)) {
+      evt.preventDefault();
+      evt.dataTransfer.dropEffect = 'copy';
+    }
+  };
+  const onDrop = (evt: DragEvent) => {
+    const item = readDragPayload(evt.dataTransfer);
+    if (!item) return;
+    evt.preventDefault();
+    const at = paper.clientToLocalPoint({ x: evt.clientX, y: evt.clientY });
+    cb.dropItem(item, { x: at.x, y: at.y });
+  };
+  container.addEventListener('dragover', onDragOver);
+  container.addEventListener('drop', onDrop);
+
+  return {
+    update(diagram, sel) {
+      selection = sel;
+      sync.apply(diagram, sel);
+    },
+    zoomBy: (f) => viewport.zoomBy(f),
+    fit: () => viewport.fit(),
+    actualSize: () => viewport.actualSize(),
+    zoom: () => viewport.zoom(),
+    viewCenter() {
+      const v = viewport.visibleArea();
+      return { x: v.x + v.width / 2, y: v.y + v.height / 2 };
+    },
+    clientRectOf(id) {
+      const view = paper.findViewByModel(id);
+      return view ? view.el.getBoundingClientRect() : null;
+    },
+    destroy() {
+      resizeObserver.disconnect();
+      viewport.destroy();
+      container.removeEventListener('dragover', onDragOver);
+      container.removeEventListener('drop', onDrop);
+      paper.remove();
+      paperEl.remove();
+    },
+  };
+}

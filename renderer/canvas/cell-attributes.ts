@@ -1,0 +1,151 @@
+// Document records → JointJS cell JSON. The only place that decides how a record looks.
+// User text goes into `text` attributes (rendered as text nodes), never into markup.
+import type { dia } from '@joint/core';
+import type { Boundary, BoxBoundary, DfdNode, Flow, LineBoundary } from '../../shared/model/types';
+import { componentType } from '../../shared/model/component-types';
+import { componentIcon, GROUP_COLORS } from '../icons/component-icons';
+
+const INK = '#1d2330';
+const MUTED = '#5d6678';
+const SELECT = '#3056d3';
+const CROSSING = '#c2410c';
+
+const TRUST_COLORS: Record<Boundary['trustLevel'], string> = {
+  untrusted: '#c62828',
+  low: '#d9480f',
+  medium: '#8e6c00',
+  high: '#2b7a3d',
+  privileged: '#5b3cc4',
+};
+
+/** One path `d` for an icon: its paths plus its circles drawn as two arcs each. */
+function iconPath(node: DfdNode): string {
+  const icon = componentIcon(node.aiType);
+  const circles = (icon.circles ?? []).map(
+    ({ cx, cy, r }) => `M ${cx - r} ${cy} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0`,
+  );
+  return [...icon.paths, ...circles].join(' ');
+}
+
+export function nodeCell(node: DfdNode, selected: boolean): dia.Cell.JSON {
+  const type = componentType(node.aiType);
+  const colors = GROUP_COLORS[type.group];
+  const { width, height } = node.size;
+  const iconTop = height / 2 - 18;
+  const dim = node.outOfScope ? 0.55 : 1;
+  return {
+    id: node.id,
+    type: 'tl.Node',
+    position: { ...node.position },
+    size: { ...node.size },
+    attrs: {
+      root: { opacity: dim, dataTestid: `node-${node.id}` },
+      tooltip: { text: `${node.name} — ${type.label}` },
+      selection: { visibility: selected ? 'visible' : 'hidden' },
+      body: {
+        fill: '#ffffff',
+        stroke: selected ? SELECT : colors.accent,
+        rx: node.kind === 'process' ? 16 : node.kind === 'external' ? 2 : 0,
+        strokeDasharray: node.outOfScope ? '5 4' : 'none',
+        // Stores are drawn DFD-style: open sides, double top and bottom rules.
+        strokeOpacity: node.kind === 'store' ? 0 : 1,
+      },
+      storeLines: {
+        d: node.kind === 'store' ? `M 0 0 H ${width} M 0 ${height} H ${width} M 0 4 H ${width}` : '',
+        stroke: selected ? SELECT : colors.accent,
+      },
+      iconBg: { y: iconTop, fill: colors.tint },
+      icon: { d: iconPath(node), stroke: colors.accent, transform: `translate(16, ${iconTop + 6})` },
+      typeLabel: { text: type.label.toUpperCase(), fill: MUTED },
+      label: { text: node.name || ' ', fill: INK },
+      scopeBadge: { text: node.outOfScope ? 'out of scope' : '' },
+      handleTop: { fill: '#ffffff', stroke: colors.accent },
+      handleRight: { fill: '#ffffff', stroke: colors.accent },
+      handleBottom: { fill: '#ffffff', stroke: colors.accent },
+      handleLeft: { fill: '#ffffff', stroke: colors.accent },
+      resize: { visibility: selected ? 'visible' : 'hidden', fill: SELECT },
+    },
+  };
+}
+
+export function boundaryCell(boundary: Boundary, selected: boolean): dia.Cell.JSON {
+  return boundary.shape === 'box' ? boxCell(boundary, selected) : lineCell(boundary, selected);
+}
+
+function boundaryTitle(boundary: Boundary): string {
+  return `${boundary.name || 'Trust boundary'} · trust: ${boundary.trustLevel}`;
+}
+
+function boxCell(boundary: BoxBoundary, selected: boolean): dia.Cell.JSON {
+  const color = TRUST_COLORS[boundary.trustLevel];
+  const title = boundaryTitle(boundary);
+  return {
+    id: boundary.id,
+    type: 'tl.BoundaryBox',
+    position: { ...boundary.position },
+    size: { ...boundary.size },
+    attrs: {
+      root: { dataTestid: `boundary-${boundary.id}` },
+      tooltip: { text: title },
+      frame: { stroke: color },
+      selection: { visibility: selected ? 'visible' : 'hidden' },
+      header: { width: Math.min(boundary.size.width - 16, 16 + title.length * 7), fill: '#ffffff', stroke: color },
+      label: { text: title, fill: color },
+      resize: { visibility: selected ? 'visible' : 'hidden', fill: SELECT },
+    },
+  };
+}
+
+function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
+  const color = TRUST_COLORS[boundary.trustLevel];
+  const [first, ...rest] = boundary.points;
+  const last = rest.pop() ?? first;
+  return {
+    id: boundary.id,
+    type: 'tl.BoundaryLine',
+    source: { ...first! },
+    target: { ...last! },
+    vertices: rest.map((p) => ({ ...p })),
+    attrs: {
+      root: { dataTestid: `boundary-${boundary.id}` },
+      line: { stroke: selected ? SELECT : color },
+    },
+    labels: [{ position: 0.5, attrs: { text: { text: boundaryTitle(boundary), fill: color, fontSize: 12, fontWeight: 600 } } }],
+  };
+}
+
+export function flowCell(flow: Flow, selected: boolean, crosses: readonly string[]): dia.Cell.JSON {
+  const crossing = crosses.length > 0;
+  const color = selected ? SELECT : crossing ? CROSSING : '#4a5363';
+  const marker = { type: 'path', d: 'M 10 -5 0 0 10 5 z', fill: color, stroke: color };
+  const caption = [flow.name, flow.protocol ? `(${flow.protocol})` : ''].filter(Boolean).join(' ');
+  const lines = crossing ? `${caption}\ncrosses ${crosses.join(', ')}` : caption;
+  return {
+    id: flow.id,
+    type: 'tl.Flow',
+    source: { id: flow.source },
+    target: { id: flow.target },
+    vertices: flow.vertices.map((p) => ({ ...p })),
+    attrs: {
+      root: { dataTestid: `flow-${flow.id}`, opacity: flow.outOfScope ? 0.5 : 1 },
+      line: {
+        stroke: color,
+        strokeWidth: selected ? 2.6 : 1.8,
+        strokeDasharray: flow.outOfScope ? '6 4' : 'none',
+        targetMarker: marker,
+        sourceMarker: flow.bidirectional ? marker : null,
+      },
+    },
+    labels: lines
+      ? [{
+          attrs: {
+            text: { text: lines, fill: crossing ? CROSSING : INK, fontSize: 11, textAnchor: 'middle', textVerticalAnchor: 'middle' },
+            rect: {
+              ref: 'text', x: 'calc(x-6)', y: 'calc(y-3)', width: 'calc(w+12)', height: 'calc(h+6)',
+              fill: '#ffffff', stroke: crossing ? CROSSING : '#d7dbe3', rx: 4, ry: 4,
+            },
+          },
+        }]
+      : [],
+  };
+}

@@ -1,0 +1,122 @@
+// JointJS shape definitions with JSON markup. Attributes are set from document records by
+// cell-attributes.ts; nothing here holds model data.
+import { dia, shapes } from '@joint/core';
+
+const handle = (selector: string) => ({
+  tagName: 'circle',
+  selector,
+  className: 'tl-handle',
+});
+
+export const NodeShape = dia.Element.define(
+  'tl.Node',
+  {
+    attrs: {
+      root: { cursor: 'move' },
+      selection: {
+        x: -5, y: -5, width: 'calc(w+10)', height: 'calc(h+10)', rx: 18, fill: 'none',
+        stroke: '#3056d3', strokeWidth: 2, visibility: 'hidden', pointerEvents: 'none',
+      },
+      body: { width: 'calc(w)', height: 'calc(h)', strokeWidth: 1.5 },
+      storeLines: { fill: 'none', strokeWidth: 2, pointerEvents: 'none' },
+      iconBg: { x: 10, width: 36, height: 36, rx: 9, pointerEvents: 'none' },
+      icon: { fill: 'none', strokeWidth: 1.9, strokeLinecap: 'round', strokeLinejoin: 'round', pointerEvents: 'none' },
+      typeLabel: {
+        x: 56, y: 12, fontSize: 10, letterSpacing: 0.3, textVerticalAnchor: 'top', pointerEvents: 'none',
+        textWrap: { width: 'calc(w-64)', maxLineCount: 1, ellipsis: true },
+      },
+      label: {
+        x: 56, y: 'calc(0.5*h+7)', fontSize: 13, fontWeight: 600, textVerticalAnchor: 'middle', pointerEvents: 'none',
+        textWrap: { width: 'calc(w-64)', height: 'calc(h-30)', ellipsis: true },
+      },
+      scopeBadge: { x: 'calc(w-8)', y: 'calc(h-6)', fontSize: 9, textAnchor: 'end', fill: '#8a4b00', pointerEvents: 'none' },
+      handleTop: { cx: 'calc(0.5*w)', cy: 0, r: 6, magnet: true },
+      handleRight: { cx: 'calc(w)', cy: 'calc(0.5*h)', r: 6, magnet: true },
+      handleBottom: { cx: 'calc(0.5*w)', cy: 'calc(h)', r: 6, magnet: true },
+      handleLeft: { cx: 0, cy: 'calc(0.5*h)', r: 6, magnet: true },
+      resize: {
+        x: 'calc(w-5)', y: 'calc(h-5)', width: 10, height: 10, cursor: 'nwse-resize',
+        event: 'element:resize:pointerdown', visibility: 'hidden',
+      },
+    },
+  },
+  {
+    markup: [
+      { tagName: 'title', selector: 'tooltip' },
+      { tagName: 'rect', selector: 'selection' },
+      { tagName: 'rect', selector: 'body' },
+      { tagName: 'path', selector: 'storeLines' },
+      { tagName: 'rect', selector: 'iconBg' },
+      { tagName: 'path', selector: 'icon' },
+      { tagName: 'text', selector: 'typeLabel' },
+      { tagName: 'text', selector: 'label' },
+      { tagName: 'text', selector: 'scopeBadge' },
+      handle('handleTop'),
+      handle('handleRight'),
+      handle('handleBottom'),
+      handle('handleLeft'),
+      { tagName: 'rect', selector: 'resize', className: 'tl-resize' },
+    ],
+  },
+);
+
+export const BoundaryBoxShape = dia.Element.define(
+  'tl.BoundaryBox',
+  {
+    z: -1,
+    attrs: {
+      // The frame is hit-testable on its stroke and header only, so clicks inside the box
+      // reach the nodes it contains or start a marquee.
+      frame: {
+        width: 'calc(w)', height: 'calc(h)', rx: 10, fill: 'none', strokeWidth: 2, strokeDasharray: '8 5',
+        pointerEvents: 'none',
+      },
+      hit: {
+        width: 'calc(w)', height: 'calc(h)', rx: 10, fill: 'none', stroke: 'transparent', strokeWidth: 12,
+        pointerEvents: 'stroke', cursor: 'move',
+      },
+      selection: {
+        x: -5, y: -5, width: 'calc(w+10)', height: 'calc(h+10)', rx: 14, fill: 'none',
+        stroke: '#3056d3', strokeWidth: 2, visibility: 'hidden', pointerEvents: 'none',
+      },
+      header: { x: 8, y: -12, height: 24, rx: 6, cursor: 'move' },
+      label: {
+        x: 16, y: 0, fontSize: 12, fontWeight: 600, textVerticalAnchor: 'middle', pointerEvents: 'none',
+        textWrap: { width: 'calc(w-40)', maxLineCount: 1, ellipsis: true },
+      },
+      resize: {
+        x: 'calc(w-6)', y: 'calc(h-6)', width: 12, height: 12, cursor: 'nwse-resize',
+        event: 'element:resize:pointerdown', visibility: 'hidden',
+      },
+    },
+  },
+  {
+    markup: [
+      { tagName: 'title', selector: 'tooltip' },
+      { tagName: 'rect', selector: 'selection' },
+      { tagName: 'rect', selector: 'frame' },
+      { tagName: 'rect', selector: 'hit' },
+      { tagName: 'rect', selector: 'header' },
+      { tagName: 'text', selector: 'label' },
+      { tagName: 'rect', selector: 'resize', className: 'tl-resize' },
+    ],
+  },
+);
+
+export const FlowShape = shapes.standard.Link.define('tl.Flow', {
+  z: 2,
+  attrs: {
+    line: { strokeWidth: 1.8, targetMarker: { type: 'path', d: 'M 10 -5 0 0 10 5 z' } },
+    wrapper: { strokeWidth: 14, cursor: 'pointer' },
+  },
+});
+
+export const BoundaryLineShape = shapes.standard.Link.define('tl.BoundaryLine', {
+  z: -1,
+  attrs: {
+    line: { strokeWidth: 2.5, strokeDasharray: '10 6', targetMarker: null, sourceMarker: null },
+    wrapper: { strokeWidth: 14, cursor: 'move' },
+  },
+});
+
+export const cellNamespace = { ...shapes, tl: { Node: NodeShape, BoundaryBox: BoundaryBoxShape, Flow: FlowShape, BoundaryLine: BoundaryLineShape } };

@@ -1,0 +1,40 @@
+// The file operations the renderer needs from its host. Two implementations: the browser
+// (browser-files.ts) and the desktop shell (a preload bridge to native dialogs). Views depend
+// only on this interface, never on which host they run in.
+
+export interface OpenedFile {
+  /** The file's name as the user sees it (no directory: the renderer never learns paths). */
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface PlatformFiles {
+  /** Asks the user for a model file and reads it; null when the user cancels. */
+  openModelFile(): Promise<OpenedFile | null>;
+  /**
+   * Writes `text` to a file the user chooses (suggesting `suggestedName`); null when cancelled.
+   * `handleKey` (e.g. the model id) lets a host that can remember the chosen file write to it
+   * again without asking; hosts that cannot simply ask every time.
+   */
+  saveModelFile(suggestedName: string, text: string, handleKey?: string): Promise<{ readonly name: string } | null>;
+}
+
+/** Larger files are refused before reading: no real model comes close, and reading a huge file
+ * into one string would freeze or crash the renderer. */
+export const MAX_MODEL_FILE_BYTES = 20 * 1024 * 1024;
+
+export class FileTooLargeError extends Error {
+  override readonly name = 'FileTooLargeError';
+
+  constructor(
+    readonly fileName: string,
+    readonly size: number,
+    readonly limit: number = MAX_MODEL_FILE_BYTES,
+  ) {
+    super(`"${fileName}" is ${formatMegabytes(size)}; model files larger than ${formatMegabytes(limit)} are not opened.`);
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

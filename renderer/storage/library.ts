@@ -1,0 +1,138 @@
+// The model library: every threat model the user keeps in this browser profile / app install.
+// Each write touches the document and its list metadata in ONE read-write transaction, so the
+// list can never disagree with the documents, and a failed write leaves the old version intact.
+import { createModel, newId, type ModelDocument } from '../../shared/model';
+import type { ModelMeta, ThreatloomDb } from './db';
+
+export type ModelSort = 'updated' | 'title';
+
+export interface ListOptions {
+  /** Case-insensitive substring of the title; blank means everything. */
+  readonly search?: string;
+  /** `updated` (default): last edited first. `title`: A→Z, ignoring case and accents. */
+  readonly sort?: ModelSort;
+}
+
+export interface ImportResult {
+  readonly doc: ModelDocument;
+  /** The library id the file carried when it was stored as a copy under a fresh id, else null. */
+  readonly copiedFrom: string | null;
+}
+
+/** The list metadata of a document, computed from it so the two cannot drift. */
+export function modelMetaOf(doc: ModelDocument): ModelMeta {
+  let elementCount = 0;
+  let flowCount = 0;
+  for (const diagram of doc.diagrams) {
+    elementCount += diagram.nodes.length + diagram.flows.length + diagram.boundaries.length;
+    flowCount += diagram.flows.length;
+  }
+  return {
+    id: doc.id,
+    title: doc.title,
+    updatedAt: doc.updatedAt,
+    createdAt: doc.createdAt,
+    elementCount,
+    flowCount,
+    threatCount: doc.threats.length,
+    diagramCount: doc.diagrams.length,
+  };
+}
+
+const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export class ModelLibrary {
+  constructor(private readonly db: ThreatloomDb) {}
+
+  async listModels(options: ListOptions = {}): Promise<ModelMeta[]> {
+    // The metadata table is small (one short row per model), so filtering in memory is simpler
+    // than an index on a lower-cased title and just as fast at any realistic library size.
+    const rows = await this.db.models.orderBy('updatedAt').reverse().toArray();
+    const needle = options.search?.trim().toLocaleLowerCase() ?? '';
+    const found = needle ? rows.filter((m) => m.title.toLocaleLowerCase().includes(needle)) : rows;
+    if (options.sort === 'title') {
+      // Array.prototype.sort is stable, so equal titles stay newest first.
+      found.sort((a, b) => titleCollator.compare(a.title, b.title));
+    }
+    return found;
+  }
+
+  async loadModel(id: string): Promise<ModelDocument | undefined> {
+    const row = await this.db.documents.get(id);
+    return row?.doc;
+  }
+
+  async getMeta(id: string): Promise<ModelMeta | undefined> {
+    return this.db.models.get(id);
+  }
+
+  /**
+   * Stores the document exactly as given (its `updatedAt` included: stamping edit times is the
+   * editor's job, so a save/load round trip returns an equal document).
+   */
+  async saveModel(doc: ModelDocument): Promise<void> {
+    await this.db.transaction('rw', this.db.models, this.db.documents, async () => {
+      await this.write(doc);
+    });
+  }
+
+  async createModel(title: string): Promise<ModelDocument> {
+    const doc = createModel(title);
+    await this.saveModel(doc);
+    return doc;
+  }
+
+  async renameModel(id: string, title: string, now: string = new Date().toISOString()): Promise<ModelDocument> {
+    return this.db.transaction('rw', this.db.models, this.db.documents, async () => {
+      const doc = await this.mustLoad(id);
+      const renamed: ModelDocument = { ...doc, title, updatedAt: now };
+      await this.write(renamed);
+      return renamed;
+    });
+  }
+
+  async duplicateModel(id: string, now: string = new Date().toISOString()): Promise<ModelDocument> {
+    return this.db.transaction('rw', this.db.models, this.db.documents, async () => {
+      const doc = await this.mustLoad(id);
+      const copy: ModelDocument = { ...doc, id: newId(), title: `${doc.title} (copy)`, createdAt: now, updatedAt: now };
+      await this.write(copy);
+      return copy;
+    });
+  }
+
+  async deleteModel(id: string): Promise<void> {
+    await this.db.transaction('rw', this.db.models, this.db.documents, async () => {
+      await this.db.documents.delete(id);
+      await this.db.models.delete(id);
+    });
+  }
+
+  /**
+   * Adds a document read from a file. If its id is already in the library it is stored as a new
+   * copy under a fresh id instead of replacing the stored model: opening a file must never change
+   * anything already stored (the file may be older than the library's version, or a colleague's
+   * fork of it), and the user can delete whichever copy they do not want.
+   */
+  async importModel(doc: ModelDocument): Promise<ImportResult> {
+    return this.db.transaction('rw', this.db.models, this.db.documents, async () => {
+      // Checked inside the transaction so a concurrent save cannot slip in between check and write.
+      const taken = (await this.db.documents.get(doc.id)) !== undefined;
+      const stored: ModelDocument = taken ? { ...doc, id: newId() } : doc;
+      await this.write(stored);
+      return { doc: stored, copiedFrom: taken ? doc.id : null };
+    });
+  }
+
+  private async mustLoad(id: string): Promise<ModelDocument> {
+    const row = await this.db.documents.get(id);
+    if (!row) throw new Error(`No model with id ${id} in the library.`);
+    return row.doc;
+  }
+
+  /** Must run inside a rw transaction over both tables. Metadata first: it always clones, so if
+   * the document cannot be stored the transaction aborts and rolls the metadata back too. */
+  private async write(doc: ModelDocument): Promise<void> {
+    await this.db.models.put(modelMetaOf(doc));
+    await this.db.documents.put({ id: doc.id, doc });
+  }
+}

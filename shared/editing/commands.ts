@@ -1,0 +1,24 @@
+// Every command constructor, by topic module. Each returns a Command for `execute`.
+export {
+  addBoundary,
+  addFlow,
+  addNode,
+  setNodeProperty,
+  updateBoundary,
+  updateFlow,
+  updateNode,
+  type BoundaryChanges,
+  type FlowChanges,
+  type NodeChanges,
+} from './element-commands';
+export { setBounds, translateElements } from './layout-commands';
+export { deleteElements } from './delete-commands';
+export { copyElements, duplicateElements, pasteElements, type Clipboard, type PasteResult } from './clipboard';
+export {
+  addDiagram,
+  deleteDiagram,
+  moveDiagram,
+  renameDiagram,
+  updateModel,
+  type ModelChanges,
+} from './document-commands';

@@ -1,0 +1,11 @@
+// The public entry of shared/model: other layers import only from here.
+export * from './types';
+export * from './component-types';
+export * from './factory';
+export * from './ids';
+export * from './version';
+export * from './problems';
+export * from './schema';
+export * from './canonical';
+export * from './migrations';
+export * from './parse-file';
