@@ -13,8 +13,12 @@ const run = (cmd, args) => {
 run(process.execPath, ['scripts/doctor.mjs', 'start']);
 run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 
+// A fixed port matters: the browser keeps the model library per origin (host and port).
 const port = Number(process.env.PORT ?? 4870);
-const server = await startServer(port).catch(() => startServer(0));
+const server = await startServer(port).catch((error) => {
+  console.error(`threatloom: port ${port} is busy (${error.code}); stop the other process or run with PORT=<free port> (a different port starts with an empty library).`);
+  process.exit(1);
+});
 const url = `http://127.0.0.1:${server.address().port}/`;
 console.log(`Threatloom is running at ${url}  (Ctrl+C to stop)`);
 

@@ -1,14 +1,17 @@
 // Document records → JointJS cell JSON. The only place that decides how a record looks.
 // User text goes into `text` attributes (rendered as text nodes), never into markup.
 import type { dia } from '@joint/core';
-import type { Boundary, BoxBoundary, DfdNode, Flow, LineBoundary } from '../../shared/model/types';
-import { componentType } from '../../shared/model/component-types';
+import type { Boundary, BoxBoundary, DfdNode, Flow, LineBoundary } from '../../shared/model';
+import { componentType } from '../../shared/model';
 import { componentIcon, GROUP_COLORS } from '../icons/component-icons';
 
 const INK = '#1d2330';
 const MUTED = '#5d6678';
 const SELECT = '#3056d3';
 const CROSSING = '#c2410c';
+
+/** A rounded white plate sized to a link label's text, so lines never run through words. */
+const LABEL_BACKDROP = { ref: 'text', x: 'calc(x-6)', y: 'calc(y-3)', width: 'calc(w+12)', height: 'calc(h+6)', fill: '#ffffff', rx: 4, ry: 4 };
 
 const TRUST_COLORS: Record<Boundary['trustLevel'], string> = {
   untrusted: '#c62828',
@@ -56,7 +59,7 @@ export function nodeCell(node: DfdNode, selected: boolean): dia.Cell.JSON {
       },
       iconBg: { y: iconTop, fill: colors.tint },
       icon: { d: iconPath(node), stroke: colors.accent, transform: `translate(16, ${iconTop + 6})` },
-      typeLabel: { text: type.label.toUpperCase(), fill: MUTED },
+      typeLabel: { text: type.shortLabel.toUpperCase(), fill: MUTED },
       label: { text: node.name || ' ', fill: INK },
       scopeBadge: { text: node.outOfScope ? 'out of scope' : '' },
       handleTop: { fill: '#ffffff', stroke: colors.accent },
@@ -110,7 +113,13 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
       root: { dataTestid: `boundary-${boundary.id}` },
       line: { stroke: selected ? SELECT : color },
     },
-    labels: [{ position: 0.5, attrs: { text: { text: boundaryTitle(boundary), fill: color, fontSize: 12, fontWeight: 600 } } }],
+    labels: [{
+      position: 0.5,
+      attrs: {
+        text: { text: boundaryTitle(boundary), fill: color, fontSize: 12, fontWeight: 600 },
+        rect: { ...LABEL_BACKDROP, stroke: color },
+      },
+    }],
   };
 }
 
@@ -140,10 +149,7 @@ export function flowCell(flow: Flow, selected: boolean, crosses: readonly string
       ? [{
           attrs: {
             text: { text: lines, fill: crossing ? CROSSING : INK, fontSize: 11, textAnchor: 'middle', textVerticalAnchor: 'middle' },
-            rect: {
-              ref: 'text', x: 'calc(x-6)', y: 'calc(y-3)', width: 'calc(w+12)', height: 'calc(h+6)',
-              fill: '#ffffff', stroke: crossing ? CROSSING : '#d7dbe3', rx: 4, ry: 4,
-            },
+            rect: { ...LABEL_BACKDROP, stroke: crossing ? CROSSING : '#d7dbe3' },
           },
         }]
       : [],

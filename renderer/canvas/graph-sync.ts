@@ -1,7 +1,7 @@
 // Applies a Diagram to a JointJS graph by diffing against what was applied last time.
 // Records are immutable, so an unchanged record is the same object and costs nothing.
 import type { dia } from '@joint/core';
-import type { Diagram } from '../../shared/model/types';
+import type { Diagram } from '../../shared/model';
 import { crossingIndex } from '../../shared/geometry';
 import { boundaryCell, flowCell, nodeCell } from './cell-attributes';
 

@@ -2,8 +2,8 @@
 // diagram. Every change goes through dispatch(), which records patches for undo and
 // schedules an autosave. Views read from here and never change the document themselves.
 import { getContext, setContext } from 'svelte';
-import type { Diagram, DiagramElement, ModelDocument, Point } from '../../shared/model/types';
-import { createBoxBoundary, createLineBoundary, createNode } from '../../shared/model/factory';
+import type { Diagram, DiagramElement, ModelDocument, Point } from '../../shared/model';
+import { createBoxBoundary, createLineBoundary, createNode } from '../../shared/model';
 import {
   addBoundary,
   addNode,

@@ -1,7 +1,7 @@
 // State of the building-block palette: the search query and the groups it leaves visible.
 // Also the drag-and-drop payload contract between the palette and the canvas.
-import { AI_TYPES, type AiType } from '../../shared/model/types';
-import { PALETTE_GROUPS, searchComponentTypes, type PaletteGroup } from '../../shared/model/component-types';
+import { AI_TYPES, type AiType } from '../../shared/model';
+import { PALETTE_GROUPS, searchComponentTypes, type PaletteGroup } from '../../shared/model';
 
 export type PaletteItem =
   | { readonly kind: 'node'; readonly aiType: AiType }

@@ -3,8 +3,8 @@
 // never filled: stroke width 1.75–2, round caps and joins. Each path starts with an absolute
 // `M`, so callers may join all paths into one `d`. Circles are stroked like the paths; a circle
 // with r ≤ 1 reads as a solid dot at that stroke width.
-import type { AiType } from '../../shared/model/types';
-import type { PaletteGroup } from '../../shared/model/component-types';
+import type { AiType } from '../../shared/model';
+import type { PaletteGroup } from '../../shared/model';
 
 export interface IconCircle {
   readonly cx: number;

@@ -1,6 +1,7 @@
 // The file operations the renderer needs from its host. Two implementations: the browser
 // (browser-files.ts) and the desktop shell (a preload bridge to native dialogs). Views depend
 // only on this interface, never on which host they run in.
+import { DEFAULT_MAX_BYTES, formatBytes } from '../../shared/model';
 
 export interface OpenedFile {
   /** The file's name as the user sees it (no directory: the renderer never learns paths). */
@@ -20,8 +21,8 @@ export interface PlatformFiles {
 }
 
 /** Larger files are refused before reading: no real model comes close, and reading a huge file
- * into one string would freeze or crash the renderer. */
-export const MAX_MODEL_FILE_BYTES = 20 * 1024 * 1024;
+ * into one string would freeze or crash the renderer. The same limit parseModelFile applies. */
+export const MAX_MODEL_FILE_BYTES = DEFAULT_MAX_BYTES;
 
 export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';
@@ -31,10 +32,6 @@ export class FileTooLargeError extends Error {
     readonly size: number,
     readonly limit: number = MAX_MODEL_FILE_BYTES,
   ) {
-    super(`"${fileName}" is ${formatMegabytes(size)}; model files larger than ${formatMegabytes(limit)} are not opened.`);
+    super(`Could not open “${fileName}”: the file is ${formatBytes(size)}; the limit is ${formatBytes(limit)}.`);
   }
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,7 +1,14 @@
 // The model library: every threat model the user keeps in this browser profile / app install.
 // Each write touches the document and its list metadata in ONE read-write transaction, so the
 // list can never disagree with the documents, and a failed write leaves the old version intact.
-import { createModel, newId, type ModelDocument } from '../../shared/model';
+import {
+  CURRENT_SCHEMA_VERSION,
+  createModel,
+  migrateDocument,
+  newId,
+  validateDocument,
+  type ModelDocument,
+} from '../../shared/model';
 import type { ModelMeta, ThreatloomDb } from './db';
 
 export type ModelSort = 'updated' | 'title';
@@ -57,9 +64,13 @@ export class ModelLibrary {
     return found;
   }
 
+  /**
+   * The stored document, upgraded in memory if an older Threatloom wrote it (the upgrade reaches
+   * the database with the next save). Rejects if it cannot be read, e.g. a newer version wrote it.
+   */
   async loadModel(id: string): Promise<ModelDocument | undefined> {
     const row = await this.db.documents.get(id);
-    return row?.doc;
+    return row && upgradeStored(row.doc);
   }
 
   async getMeta(id: string): Promise<ModelMeta | undefined> {
@@ -126,7 +137,7 @@ export class ModelLibrary {
   private async mustLoad(id: string): Promise<ModelDocument> {
     const row = await this.db.documents.get(id);
     if (!row) throw new Error(`No model with id ${id} in the library.`);
-    return row.doc;
+    return upgradeStored(row.doc);
   }
 
   /** Must run inside a rw transaction over both tables. Metadata first: it always clones, so if
@@ -135,4 +146,18 @@ export class ModelLibrary {
     await this.db.models.put(modelMetaOf(doc));
     await this.db.documents.put({ id: doc.id, doc });
   }
+}
+
+/** Documents written by this version are returned as stored: they were validated on the way in,
+ * and re-validating every load would cost time on large models for nothing. */
+function upgradeStored(doc: ModelDocument): ModelDocument {
+  if (doc.schemaVersion === CURRENT_SCHEMA_VERSION) return doc;
+  const migrated = migrateDocument(doc as unknown as Record<string, unknown>);
+  if (!migrated.ok) throw new Error(`Model “${doc.title}” cannot be opened: ${migrated.problem.message}.`);
+  const valid = validateDocument(migrated.doc);
+  if (!valid.ok) {
+    const first = valid.problems[0];
+    throw new Error(`Model “${doc.title}” cannot be opened after upgrading it: ${first ? `${first.path}: ${first.message}` : 'invalid'}.`);
+  }
+  return valid.doc;
 }

@@ -27,6 +27,9 @@ export type PaletteGroup = (typeof PALETTE_GROUPS)[number]['id'];
 export interface ComponentType {
   readonly aiType: AiType;
   readonly label: string;
+  /** The label's first alternative ("Model registry" of "Model registry / artifact store"):
+   * the default name of a new node and the caption drawn on it. */
+  readonly shortLabel: string;
   /** Words the palette search also matches. */
   readonly keywords: readonly string[];
   readonly summary: string;
@@ -64,6 +67,13 @@ const hosting = choice('hosting', 'Hosting', ['self-hosted', 'cloud-managed', 't
 const authentication = choice('authentication', 'Authentication', ['none', 'api-key', 'oauth', 'mtls'], 'api-key');
 const serializationFormat = choice('serializationFormat', 'Artifact format', ['safetensors', 'onnx', 'pickle', 'other'], 'safetensors');
 
+// Where the first alternative of a label alone would be vague on a node.
+const SHORT_LABELS: Partial<Record<AiType, string>> = {
+  'training-pipeline': 'Training pipeline',
+  'tool-server': 'Tool / MCP server',
+  'prompt-store': 'Prompt store',
+};
+
 const type = (
   aiType: AiType,
   label: string,
@@ -72,7 +82,16 @@ const type = (
   summary: string,
   keywords: string[],
   properties: PropertyDef[],
-): ComponentType => ({ aiType, label, kind, group, summary, keywords, properties });
+): ComponentType => ({
+  aiType,
+  label,
+  shortLabel: SHORT_LABELS[aiType] ?? label.split(' / ')[0]!,
+  kind,
+  group,
+  summary,
+  keywords,
+  properties,
+});
 
 export const COMPONENT_TYPES: readonly ComponentType[] = [
   type('data-source', 'Data source / feed', 'external', 'data', 'Where raw data comes from: partners, sensors, scrapes, user uploads.', ['feed', 'ingest', 'scrape'], [
@@ -220,7 +239,7 @@ export function defaultProperties(aiType: AiType): Properties {
 
 /** Default node size by DFD kind; stores are flatter, like the classic parallel-line symbol. */
 export function defaultNodeSize(kind: DfdKind): { width: number; height: number } {
-  return kind === 'store' ? { width: 160, height: 64 } : { width: 160, height: 72 };
+  return kind === 'store' ? { width: 180, height: 64 } : { width: 180, height: 72 };
 }
 
 /** Palette search: matches label, keywords, summary and group, case-insensitively. */

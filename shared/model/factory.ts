@@ -48,7 +48,7 @@ export function createNode(aiType: AiType, position: Point, name?: string): DfdN
     id: newId(),
     kind: type.kind,
     aiType,
-    name: name ?? type.label,
+    name: name ?? type.shortLabel,
     description: '',
     position,
     size: defaultNodeSize(type.kind),

@@ -4,7 +4,7 @@ export * from './component-types';
 export * from './factory';
 export * from './ids';
 export * from './version';
-export * from './problems';
+export { MAX_PROBLEMS, capProblems, formatPath, toProblems, zodMessages, type Problem } from './problems';
 export * from './schema';
 export * from './canonical';
 export * from './migrations';

@@ -76,8 +76,8 @@ function record<T extends z.ZodType>(value: T) {
     .pipe(z.record(key, value));
 }
 
-const propertyValue = z.union([z.string().max(LIMITS.name), z.number(), z.boolean(), list(z.string().max(LIMITS.name))], {
-  error: 'must be text, a number, true/false or a list of text',
+const propertyValue = z.union([z.string().max(LIMITS.name), z.number(), z.boolean()], {
+  error: 'must be text, a number or true/false',
 });
 
 const node = z

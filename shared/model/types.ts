@@ -48,7 +48,7 @@ export const AI_TYPES = [
 ] as const;
 export type AiType = (typeof AI_TYPES)[number];
 
-export type PropertyValue = string | number | boolean | readonly string[];
+export type PropertyValue = string | number | boolean;
 export type Properties = Readonly<Record<string, PropertyValue>>;
 
 export interface DfdNode {

@@ -1,6 +1,7 @@
 // The model library against Chromium's real IndexedDB: one fresh database per test.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  CURRENT_SCHEMA_VERSION,
   createBoxBoundary,
   createDiagram,
   createFlow,
@@ -201,6 +202,14 @@ describe('model library', () => {
     expect(await library.loadModel(doc.id)).toEqual(doc);
     expect(await library.getMeta(doc.id)).toMatchObject({ title: 'RAG chatbot', threatCount: 2 });
     expect(await library.listModels()).toHaveLength(1);
+  });
+
+  it('refuses to load a stored document written by a newer Threatloom', async () => {
+    const doc = { ...richModel(), schemaVersion: CURRENT_SCHEMA_VERSION + 1 };
+    await library.saveModel(doc);
+    await expect(library.loadModel(doc.id)).rejects.toThrow(/newer Threatloom/);
+    await expect(library.renameModel(doc.id, 'x')).rejects.toThrow(/newer Threatloom/);
+    expect(await db.documents.get(doc.id)).toEqual({ id: doc.id, doc });
   });
 
   it('does not store a new model whose first save fails', async () => {

@@ -213,7 +213,7 @@ describe('validateDocument: node kind and properties', () => {
     expectProblem(doc, 'diagrams[0].nodes[4].properties.fineTuned', /true or false/);
     expectProblem(doc, 'diagrams[0].nodes[4].properties.provider', /must be text/);
     expectProblem(doc, 'diagrams[0].nodes[2].properties.topK', /must be a number/);
-    expectProblem(doc, 'diagrams[0].nodes[0].properties.authenticated', /true or false/);
+    expectProblem(doc, 'diagrams[0].nodes[0].properties.authenticated', /text, a number or true\/false/);
   });
 
   it('rejects an enum value that is not among the options', () => {
