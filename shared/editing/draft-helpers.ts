@@ -121,6 +121,10 @@ export function stripElementRefs(draft: DocDraft, removed: ReadonlySet<Uuid>): v
       list[i]!.elementIds = record.elementIds.filter((id) => !removed.has(id));
     });
   }
+  // A dismissal of a deleted element's suggestion means nothing any more.
+  if (plain(draft.dismissals).some((d) => removed.has(d.elementId))) {
+    draft.dismissals = plain(draft.dismissals).filter((d) => !removed.has(d.elementId)) as typeof draft.dismissals;
+  }
 }
 
 /** "Move element" / "Move 3 elements". */

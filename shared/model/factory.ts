@@ -34,6 +34,7 @@ export function createModel(title: string, now: string = new Date().toISOString(
     mitigations: [],
     attackTrees: [],
     reviews: [],
+    dismissals: [],
     catalogVersions: {},
   };
 }

@@ -13,7 +13,14 @@ export interface Migration {
   up(doc: Record<string, unknown>): Record<string, unknown>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    to: 2,
+    description: 'suggested threats can be dismissed with a reason (adds an empty dismissal list)',
+    up: (doc) => ({ ...doc, dismissals: [] }),
+  },
+];
 
 export type MigrationResult =
   | { ok: true; doc: Record<string, unknown>; applied: string[] }

@@ -59,6 +59,10 @@ export function referenceProblems(doc: ModelDocument): Problem[] {
     resolve(t.elementIds, elements, `threats[${i}].elementIds`, 'node, flow or boundary');
     resolve(t.mitigationIds, mitigations, `threats[${i}].mitigationIds`, 'mitigation');
   });
+  doc.dismissals.forEach((d, i) => {
+    if (!elements.has(d.elementId)) report(`dismissals[${i}].elementId`, 'refers to no node, flow or boundary');
+    if (d.key !== `${d.ruleId}@${d.elementId}`) report(`dismissals[${i}].key`, 'must be "<ruleId>@<elementId>"');
+  });
   doc.attackTrees.forEach((tree, i) => {
     const parents = new Map(tree.steps.map((s) => [s.id, s.parentId]));
     tree.steps.forEach((s, j) => {

@@ -182,6 +182,8 @@ const attackTree = z.strictObject({ id, goal: name, steps: list(attackTreeStep) 
 
 const review = z.strictObject({ id, reviewer: name, date: isoDate, notes: text });
 
+const dismissal = z.strictObject({ key: name, ruleId: name, elementId: id, reason: text, date: timestamp });
+
 const scope = z.strictObject({ inScope: text, outOfScope: text, assumptions: text, businessObjectives: text });
 
 export const documentSchema = z.strictObject({
@@ -204,6 +206,7 @@ export const documentSchema = z.strictObject({
   mitigations: list(mitigation),
   attackTrees: list(attackTree),
   reviews: list(review),
+  dismissals: list(dismissal),
   catalogVersions: record(name),
 });
 

@@ -212,6 +212,17 @@ export interface Review {
   readonly notes: string;
 }
 
+/** A rule's suggestion the user decided does not apply, and why. Kept so it stays dismissed. */
+export interface Dismissal {
+  /** `ruleId@elementId`, the suggestion's stable key. */
+  readonly key: string;
+  readonly ruleId: string;
+  readonly elementId: Uuid;
+  readonly reason: string;
+  /** ISO 8601 timestamp. */
+  readonly date: string;
+}
+
 export interface Scope {
   readonly inScope: string;
   readonly outOfScope: string;
@@ -238,6 +249,7 @@ export interface ModelDocument {
   readonly mitigations: readonly Mitigation[];
   readonly attackTrees: readonly AttackTree[];
   readonly reviews: readonly Review[];
+  readonly dismissals: readonly Dismissal[];
   /** Catalog id → edition the model was built against. */
   readonly catalogVersions: Readonly<Record<string, string>>;
 }

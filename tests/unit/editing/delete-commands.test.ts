@@ -18,6 +18,15 @@ describe('deleteElements', () => {
     expect(after.assets[0]!.elementIds).toEqual([ids.db, doc.assets[0]!.elementIds[2]]);
   });
 
+  it('drops dismissals of deleted elements, and undo restores them', () => {
+    const { doc: base, diagram, ids } = fixture();
+    const dismissal = (elementId: string) => ({ key: `r@${elementId}`, ruleId: 'r', elementId, reason: 'n/a', date: LATER });
+    const doc = { ...base, dismissals: [dismissal(ids.llm), dismissal(ids.db)] };
+    const done = execute(doc, emptyHistory, deleteElements(diagram.id, [ids.llm]), LATER);
+    expect(done.doc.dismissals.map((d) => d.elementId)).toEqual([ids.db]);
+    expect(undo(done.doc, done.history)!.doc).toEqual(doc);
+  });
+
   it('undo brings everything back in the original order', () => {
     const { doc, diagram, ids } = fixture();
     const done = execute(doc, emptyHistory, deleteElements(diagram.id, [ids.db, ids.agent, ids.box, ids.userToLlm]), LATER);

@@ -86,7 +86,7 @@ describe('validateDocument: shape', () => {
 
   it('requires format threatloom-model and the current schemaVersion', () => {
     expectProblem({ ...ragChatbot(), format: 'threat-dragon' }, 'format', /threatloom-model/);
-    expectProblem({ ...ragChatbot(), schemaVersion: 2 }, 'schemaVersion', /must be 1/);
+    expectProblem({ ...ragChatbot(), schemaVersion: 1 }, 'schemaVersion', /must be 2/);
   });
 
   it('reports wrong value types with the type found', () => {
@@ -293,6 +293,30 @@ describe('validateDocument: references', () => {
     expectProblem(doc, 'attackTrees[0].steps[0].parentId', /cycle/);
     expectProblem(doc, 'attackTrees[0].steps[1].parentId', /cycle/);
     expectProblem(doc, 'attackTrees[0].steps[2].parentId', /cycle/);
+  });
+});
+
+describe('dismissals', () => {
+  const dismissalOf = (doc: any, elementId: string) => ({
+    key: `llm-prompt-injection@${elementId}`,
+    ruleId: 'llm-prompt-injection',
+    elementId,
+    reason: 'Input is fixed text from our own UI',
+    date: '2026-11-01T10:00:00.000Z',
+  });
+
+  it('accepts a dismissal of an existing element', () => {
+    const doc = ragChatbot();
+    doc.dismissals = [dismissalOf(doc, doc.diagrams[0].nodes[0].id)];
+    expect(validateDocument(doc)).toMatchObject({ ok: true });
+  });
+
+  it('rejects a dismissal of an unknown element or with a key that does not match', () => {
+    const doc = ragChatbot();
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    doc.dismissals = [dismissalOf(doc, ghost), { ...dismissalOf(doc, doc.diagrams[0].nodes[0].id), key: 'other@x' }];
+    expectProblem(doc, 'dismissals[0].elementId', /refers to no node/);
+    expectProblem(doc, 'dismissals[1].key', /ruleId>@<elementId/);
   });
 });
 
