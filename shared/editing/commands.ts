@@ -22,3 +22,14 @@ export {
   updateModel,
   type ModelChanges,
 } from './document-commands';
+export {
+  acceptThreat,
+  addThreat,
+  deleteThreats,
+  dismissSuggestion,
+  restoreSuggestion,
+  setThreatStatus,
+  updateThreat,
+  type MitigationProposal,
+  type ThreatChanges,
+} from './threat-commands';
