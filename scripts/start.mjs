@@ -1,38 +1,81 @@
-// `npm start`: build the renderer, serve it on 127.0.0.1 and open it in a Chromium app
-// window when one is available. (The Electron shell will take over once it lands.)
+// `npm start`: build the app and open it in the Electron shell. Where Electron's binary is not
+// installed (an offline `npm ci` cannot download it), say so in one line and serve the same
+// renderer on 127.0.0.1 in a Chromium app window instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { chromiumArgs, chromiumAvailable, chromiumPath } from './chromium-path.mjs';
 import { startServer } from './serve.mjs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
+const vite = (...args) => run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', ...args]);
+
+/**
+ * The Electron executable if it is really there, else null. Deliberately not `require('electron')`:
+ * its index.js starts a download when the binary is missing, which on our machines hangs or fails.
+ */
+function electronBinary() {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const pathFile = join(dir, 'path.txt');
+    const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+    const binary = override ? join(override, relative || 'electron') : relative ? join(dir, 'dist', relative) : null;
+    return binary && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const hasDisplay = () => process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
 run(process.execPath, ['scripts/doctor.mjs', 'start']);
-run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+vite();
 
-// A fixed port matters: the browser keeps the model library per origin (host and port).
-const port = Number(process.env.PORT ?? 4870);
-const server = await startServer(port).catch((error) => {
-  console.error(`threatloom: port ${port} is busy (${error.code}); stop the other process or run with PORT=<free port> (a different port starts with an empty library).`);
-  process.exit(1);
-});
-const url = `http://127.0.0.1:${server.address().port}/`;
-console.log(`Threatloom is running at ${url}  (Ctrl+C to stop)`);
-
-if (!chromiumAvailable()) {
-  console.log(`No Chromium at ${chromiumPath}: open ${url} in your browser (or apt-get install -y chromium).`);
-} else if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.log(`No display found: open ${url} in a browser.`);
+const electron = electronBinary();
+if (electron && hasDisplay()) {
+  vite('-c', 'electron/vite.config.ts', '--mode', 'main');
+  vite('-c', 'electron/vite.config.ts', '--mode', 'preload');
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const app = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env });
+  app.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 } else {
-  // A dedicated profile keeps the app's IndexedDB library in one stable place per user.
-  const profile = process.env.THREATLOOM_PROFILE ?? join(process.env.HOME ?? tmpdir(), '.config', 'threatloom-chromium');
-  const app = spawn(chromiumPath, [...chromiumArgs, '--test-type', `--user-data-dir=${profile}`, `--app=${url}`], { stdio: 'ignore' });
-  app.on('exit', () => {
-    console.log('Window closed; the library is kept. Run npm start again to reopen.');
-    server.close();
-    process.exit(0);
+  console.log(
+    electron
+      ? 'threatloom: no display for the Electron window; serving the app on 127.0.0.1 instead.'
+      : 'threatloom: the Electron binary is not installed (it cannot be downloaded here); opening the app in a Chromium window instead.',
+  );
+  await serveInChromium();
+}
+
+async function serveInChromium() {
+  // A fixed port matters: the browser keeps the model library per origin (host and port).
+  const port = Number(process.env.PORT ?? 4870);
+  const server = await startServer(port).catch((error) => {
+    console.error(`threatloom: port ${port} is busy (${error.code}); stop the other process or run with PORT=<free port> (a different port starts with an empty library).`);
+    process.exit(1);
   });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  console.log(`Threatloom is running at ${url}  (Ctrl+C to stop)`);
+
+  if (!chromiumAvailable()) {
+    console.log(`No Chromium at ${chromiumPath}: open ${url} in your browser (or apt-get install -y chromium).`);
+  } else if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.log(`No display found: open ${url} in a browser.`);
+  } else {
+    // A dedicated profile keeps the app's IndexedDB library in one stable place per user.
+    const profile = process.env.THREATLOOM_PROFILE ?? join(process.env.HOME ?? tmpdir(), '.config', 'threatloom-chromium');
+    const app = spawn(chromiumPath, [...chromiumArgs, '--test-type', `--user-data-dir=${profile}`, `--app=${url}`], { stdio: 'ignore' });
+    app.on('exit', () => {
+      console.log('Window closed; the library is kept. Run npm start again to reopen.');
+      server.close();
+      process.exit(0);
+    });
+  }
 }
