@@ -22,7 +22,7 @@ export interface CanvasCallbacks {
 }
 
 export interface CanvasHandle {
-  update(diagram: Diagram, selection: ReadonlySet<string>): void;
+  update(diagram: Diagram, selection: ReadonlySet<string>, openThreats?: ReadonlyMap<string, number>): void;
   zoomBy(factor: number): void;
   fit(): void;
   actualSize(): void;
@@ -255,9 +255,9 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
   container.addEventListener('drop', onDrop);
 
   return {
-    update(diagram, sel) {
+    update(diagram, sel, openThreats) {
       selection = sel;
-      sync.apply(diagram, sel);
+      sync.apply(diagram, sel, openThreats);
     },
     zoomBy: (f) => viewport.zoomBy(f),
     fit: () => viewport.fit(),

@@ -30,7 +30,7 @@ function iconPath(node: DfdNode): string {
   return [...icon.paths, ...circles].join(' ');
 }
 
-export function nodeCell(node: DfdNode, selected: boolean): dia.Cell.JSON {
+export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia.Cell.JSON {
   const type = componentType(node.aiType);
   const colors = GROUP_COLORS[type.group];
   const { width, height } = node.size;
@@ -67,6 +67,8 @@ export function nodeCell(node: DfdNode, selected: boolean): dia.Cell.JSON {
       handleBottom: { fill: '#ffffff', stroke: colors.accent },
       handleLeft: { fill: '#ffffff', stroke: colors.accent },
       resize: { visibility: selected ? 'visible' : 'hidden', fill: SELECT },
+      badge: { visibility: openThreats > 0 ? 'visible' : 'hidden' },
+      badgeText: { text: openThreats > 0 ? (openThreats > 99 ? '99+' : String(openThreats)) : '' },
     },
   };
 }
@@ -123,11 +125,12 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
   };
 }
 
-export function flowCell(flow: Flow, selected: boolean, crosses: readonly string[]): dia.Cell.JSON {
+export function flowCell(flow: Flow, selected: boolean, crosses: readonly string[], openThreats = 0): dia.Cell.JSON {
   const crossing = crosses.length > 0;
   const color = selected ? SELECT : crossing ? CROSSING : '#4a5363';
   const marker = { type: 'path', d: 'M 10 -5 0 0 10 5 z', fill: color, stroke: color };
-  const caption = [flow.name, flow.protocol ? `(${flow.protocol})` : ''].filter(Boolean).join(' ');
+  const threats = openThreats > 0 ? `⚠ ${openThreats}` : '';
+  const caption = [flow.name, flow.protocol ? `(${flow.protocol})` : '', threats].filter(Boolean).join(' ');
   const lines = crossing ? `${caption}\ncrosses ${crosses.join(', ')}` : caption;
   return {
     id: flow.id,

@@ -18,9 +18,19 @@ export class GraphSync {
 
   constructor(private readonly graph: dia.Graph) {}
 
-  apply(diagram: Diagram, selection: ReadonlySet<string>, force: ReadonlySet<string> = new Set()): void {
+  private badges: ReadonlyMap<string, number> = new Map();
+  private crossings: ReturnType<typeof crossingIndex> = new Map();
+  private crossingsOf: Diagram | null = null;
+
+  apply(diagram: Diagram, selection: ReadonlySet<string>, badges: ReadonlyMap<string, number> = this.badges, force: ReadonlySet<string> = new Set()): void {
+    this.badges = badges;
     const names = new Map(diagram.boundaries.map((b) => [b.id, b.name || 'boundary']));
-    const crossings = crossingIndex(diagram);
+    // Selection-only updates keep the same diagram object: reuse its crossings.
+    if (this.crossingsOf !== diagram) {
+      this.crossings = crossingIndex(diagram);
+      this.crossingsOf = diagram;
+    }
+    const crossings = this.crossings;
     const wanted: { id: string; record: object; selected: boolean; extra: string; json: () => dia.Cell.JSON }[] = [];
     for (const b of diagram.boundaries) {
       const selected = selection.has(b.id);
@@ -28,12 +38,14 @@ export class GraphSync {
     }
     for (const n of diagram.nodes) {
       const selected = selection.has(n.id);
-      wanted.push({ id: n.id, record: n, selected, extra: '', json: () => nodeCell(n, selected) });
+      const open = badges.get(n.id) ?? 0;
+      wanted.push({ id: n.id, record: n, selected, extra: String(open), json: () => nodeCell(n, selected, open) });
     }
     for (const f of diagram.flows) {
       const selected = selection.has(f.id);
       const crosses = (crossings.get(f.id) ?? []).map((id) => names.get(id) ?? id);
-      wanted.push({ id: f.id, record: f, selected, extra: crosses.join('\u0000'), json: () => flowCell(f, selected, crosses) });
+      const open = badges.get(f.id) ?? 0;
+      wanted.push({ id: f.id, record: f, selected, extra: `${open}\u0000${crosses.join('\u0000')}`, json: () => flowCell(f, selected, crosses, open) });
     }
 
     if (diagram.id !== this.diagramId) {
@@ -65,7 +77,7 @@ export class GraphSync {
   revert(ids: Iterable<string>): void {
     if (!this.diagram) return;
     const selection = new Set([...this.applied].filter(([, a]) => a.selected).map(([id]) => id));
-    this.apply(this.diagram, selection, new Set(ids));
+    this.apply(this.diagram, selection, this.badges, new Set(ids));
   }
 
   isDiagramCell(id: string): boolean {

@@ -38,6 +38,10 @@ export const NodeShape = dia.Element.define(
         x: 'calc(w-5)', y: 'calc(h-5)', width: 10, height: 10, cursor: 'nwse-resize',
         event: 'element:resize:pointerdown', visibility: 'hidden',
       },
+      badge: { cx: 'calc(w-2)', cy: 2, r: 10, fill: '#c2410c', stroke: '#ffffff', strokeWidth: 2, pointerEvents: 'none' },
+      badgeText: {
+        x: 'calc(w-2)', y: 2, fontSize: 10, fontWeight: 700, fill: '#ffffff', textAnchor: 'middle', textVerticalAnchor: 'middle', pointerEvents: 'none',
+      },
     },
   },
   {
@@ -56,6 +60,8 @@ export const NodeShape = dia.Element.define(
       handle('handleBottom'),
       handle('handleLeft'),
       { tagName: 'rect', selector: 'resize', className: 'tl-resize' },
+      { tagName: 'circle', selector: 'badge' },
+      { tagName: 'text', selector: 'badgeText' },
     ],
   },
 );

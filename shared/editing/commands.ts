@@ -33,3 +33,4 @@ export {
   type MitigationProposal,
   type ThreatChanges,
 } from './threat-commands';
+export { batch } from './batch';

@@ -81,3 +81,23 @@ describe('threat commands', () => {
     expectNoOp(restored, restoreSuggestion('nothing@here'));
   });
 });
+
+describe('batch', () => {
+  it('applies several commands as one undo step', async () => {
+    const { batch } = await import('../../../shared/editing');
+    const { doc, ids } = fixture();
+    const both = batch('Dismiss 2 suggestions', [
+      dismissSuggestion('a', ids.llm, 'not here', LATER),
+      dismissSuggestion('b', ids.db, 'not here', LATER),
+    ]);
+    const after = roundTrip(doc, both);
+    expect(after.dismissals.map((d) => d.key)).toEqual([`a@${ids.llm}`, `b@${ids.db}`]);
+  });
+
+  it('applies nothing when one command fails', async () => {
+    const { batch, execute, emptyHistory } = await import('../../../shared/editing');
+    const { doc, ids } = fixture();
+    const failing = batch('Two', [dismissSuggestion('a', ids.llm, 'x', LATER), deleteThreats(['missing'])]);
+    expect(() => execute(doc, emptyHistory, failing, LATER)).toThrow(/Threat not found/);
+  });
+});
