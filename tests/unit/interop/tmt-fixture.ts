@@ -1,0 +1,109 @@
+// Our own .tm7 fixture, described as data: two drawing surfaces and every branch of the importer.
+// tests/fixtures/interop/tmt-support-assistant.tm7 is this, written by buildTm7 (see tmt.test.ts).
+import type { TmtModel } from './tmt-builder';
+
+export const S1 = 'aaaaaaaa-0000-4000-8000-000000000001';
+export const S2 = 'aaaaaaaa-0000-4000-8000-000000000002';
+const g = (n: number) => `bbbbbbbb-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const GUID = {
+  customer: g(1),
+  gateway: g(2),
+  cosmos: g(3),
+  embeddings: g(4),
+  vendorApp: g(5),
+  internet: g(6),
+  cloud: g(7),
+  note: g(8),
+  mystery: g(9),
+  ask: g(10),
+  lookup: g(11),
+  loose: g(12),
+  farAway: g(13),
+  unknownTarget: g(14),
+  edge: g(15),
+  dataset: g(16),
+  tuner: g(17),
+  train: g(18),
+};
+
+const yesNo = ['No', 'Yes'];
+
+export const TMT_FIXTURE: TmtModel = {
+  name: 'Support assistant (TMT)',
+  owner: 'Platform security',
+  reviewer: 'Chris',
+  contributors: 'Ana; Ben',
+  assumptions: 'The vendor patches the model host.',
+  description: 'Assistant answering support questions & drafting replies.',
+  surfaces: [
+    {
+      guid: S1,
+      name: 'Serving',
+      shapes: [
+        { guid: GUID.internet, kind: 'box', name: 'Internet', stencil: 'Internet Boundary', box: { left: 20, top: 150, width: 160, height: 200 } },
+        { guid: GUID.cloud, kind: 'box', name: 'Private cloud', stencil: 'Azure Trust Boundary', box: { left: 260, top: 100, width: 560, height: 360 } },
+        { guid: GUID.customer, kind: 'external', name: 'Customer', stencil: 'Browser', box: { left: 40, top: 200, width: 100, height: 100 }, outOfScope: 'false' },
+        {
+          guid: GUID.gateway,
+          kind: 'process',
+          name: 'LLM gateway',
+          stencil: 'Web API',
+          typeId: 'SE.P.TMCore.WebAPI',
+          box: { left: 300, top: 200, width: 100, height: 100 },
+          outOfScope: 'false',
+          lists: [['Code Type', ['Not Selected', 'Managed', 'Unmanaged'], 1], ['Hosting environment', ['Select', 'Azure'], 0]],
+        },
+        { guid: GUID.cosmos, kind: 'store', stencil: 'Azure Cosmos DB', box: { left: 520, top: 140, width: 100, height: 100 }, outOfScope: 'false' },
+        { guid: GUID.embeddings, kind: 'store', name: 'Embeddings index', stencil: 'Azure Cognitive Search', box: { left: 520, top: 300, width: 100, height: 100 }, outOfScope: 'false' },
+        {
+          guid: GUID.vendorApp,
+          kind: 'process',
+          name: 'Vendor ticketing',
+          stencil: 'Web Application',
+          box: { left: 660, top: 200, width: 100, height: 100 },
+          outOfScope: 'true',
+          attributes: [['Vendor', 'Acme <Support> & Co']],
+        },
+        { guid: GUID.note, kind: 'annotation', name: 'Reviewed in March', box: { left: 40, top: 420, width: 150, height: 40 } },
+        { guid: GUID.mystery, kind: 'mystery', name: 'Cloud shape', box: { left: 40, top: 500, width: 80, height: 80 } },
+      ],
+      lines: [
+        {
+          guid: GUID.ask,
+          kind: 'flow',
+          name: 'Ask',
+          stencil: 'HTTPS',
+          source: GUID.customer,
+          target: GUID.gateway,
+          from: [140, 250],
+          to: [300, 250],
+          handle: [220, 230],
+          lists: [['Provides Confidentiality', yesNo, 1], ['Source Authenticated', ['Not Selected', 'No', 'Yes'], 2]],
+        },
+        { guid: GUID.lookup, kind: 'flow', name: 'Lookup', stencil: 'Request', source: GUID.gateway, target: GUID.embeddings, from: [400, 260], to: [520, 340], handle: [460, 300] },
+        { guid: GUID.loose, kind: 'flow', name: 'Cache', stencil: 'Generic Data Flow', target: GUID.cosmos, from: [398, 230], to: [520, 190], handle: [460, 200] },
+        { guid: GUID.farAway, kind: 'flow', name: 'Nowhere', stencil: 'Generic Data Flow', source: GUID.gateway, from: [400, 220], to: [1500, 1500], handle: [900, 900] },
+        { guid: GUID.unknownTarget, kind: 'flow', name: 'Ghost', stencil: 'Generic Data Flow', source: GUID.gateway, target: g(99), from: [400, 220], to: [900, 220], handle: [650, 200] },
+        { guid: GUID.edge, kind: 'line', name: 'Internet edge', stencil: 'Internet Boundary', from: [220, 80], to: [230, 480], handle: [200, 280] },
+      ],
+    },
+    {
+      guid: S2,
+      name: 'Training',
+      shapes: [
+        { guid: GUID.dataset, kind: 'store', name: 'Training dataset', stencil: 'Azure Storage', box: { left: 40, top: 40, width: 100, height: 100 }, outOfScope: 'false' },
+        { guid: GUID.tuner, kind: 'process', name: 'Fine-tuning job', stencil: 'Azure Machine Learning', box: { left: 300, top: 40, width: 100, height: 100 }, outOfScope: 'false' },
+      ],
+      lines: [{ guid: GUID.train, kind: 'flow', name: 'Training data', source: GUID.dataset, target: GUID.tuner, from: [140, 90], to: [300, 90], handle: [220, 90] }],
+    },
+  ],
+  threats: [
+    { id: 1, surface: S1, flow: GUID.ask, source: GUID.customer, target: GUID.gateway, state: 'AutoGenerated', priority: 'High', title: 'Spoofing the customer', category: 'Spoofing', description: 'Someone poses as the customer.', mitigation: 'Use TLS & mutual authentication.' },
+    { id: 2, surface: S1, flow: GUID.ask, state: 'NotApplicable', priority: 'Medium', title: 'Tampering with questions', category: 'Tampering', description: 'Questions changed in transit.', justification: 'Covered by TLS.' },
+    { id: 3, surface: S1, flow: GUID.lookup, state: 'Mitigated', priority: 'Low', title: 'Index disclosure', category: 'Information Disclosure', mitigation: 'Use TLS & mutual authentication.' },
+    { id: 4, surface: S1, flow: GUID.lookup, state: 'NeedsInvestigation', priority: 'Urgent', title: 'Privilege escalation via search', category: 'Elevation Of Privilege', description: 'Search runs with admin rights.' },
+    { id: 5, surface: S1, target: GUID.gateway, state: 'Weird', priority: 'High', title: 'Gateway privacy', category: 'Privacy', description: 'Personal data in prompts.' },
+    { id: 6, surface: S1, flow: GUID.farAway, state: 'NotStarted', priority: 'High', title: 'Data to nowhere', category: 'Denial Of Service', description: 'A flow that goes nowhere.' },
+    { id: 7, surface: S2, flow: GUID.train, state: 'NotStarted', priority: 'High', title: 'Repudiated training run', category: 'Repudiation', description: 'No audit of training runs.', mitigation: 'Sign and log every run.' },
+  ],
+};
