@@ -11,9 +11,8 @@ import { defineConfig } from 'vite';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-export default defineConfig(({ mode: requested }) => {
-  // Tools that merely load every vite config (svelte-check) pass no mode: treat that as main.
-  const mode = requested === 'preload' ? 'preload' : 'main';
+export default defineConfig(({ mode }) => {
+  if (mode !== 'main' && mode !== 'preload') throw new Error('electron/vite.config.ts: run with --mode main or --mode preload');
   return {
     root: ROOT,
     configFile: false,

@@ -4,7 +4,7 @@
 import { dia, g } from '@joint/core';
 import type { Diagram, Point } from '../../shared/model';
 import { createFlow } from '../../shared/model';
-import { elementsInRect, snap } from '../../shared/geometry';
+import { diagramBounds, elementsInRect, snap } from '../../shared/geometry';
 import { setBounds, translateElements, addFlow, updateBoundary, type Command } from '../../shared/editing';
 import { cellNamespace, FlowShape } from './shapes';
 import { GraphSync } from './graph-sync';
@@ -29,6 +29,8 @@ export interface CanvasHandle {
   zoom(): number;
   /** The diagram point at the centre of the visible area (where palette clicks add things). */
   viewCenter(): Point;
+  /** The diagram area currently on screen. */
+  visibleArea(): { x: number; y: number; width: number; height: number };
   clientRectOf(id: string): DOMRect | null;
   destroy(): void;
 }
@@ -257,7 +259,10 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
   return {
     update(diagram, sel, openThreats) {
       selection = sel;
+      const opening = sync.diagram?.id !== diagram.id;
       sync.apply(diagram, sel, openThreats);
+      // A diagram just opened (or switched to) is brought into view.
+      if (opening) viewport.reveal(diagramBounds(diagram));
     },
     zoomBy: (f) => viewport.zoomBy(f),
     fit: () => viewport.fit(),
@@ -267,6 +272,7 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
       const v = viewport.visibleArea();
       return { x: v.x + v.width / 2, y: v.y + v.height / 2 };
     },
+    visibleArea: () => viewport.visibleArea(),
     clientRectOf(id) {
       const view = paper.findViewByModel(id);
       return view ? view.el.getBoundingClientRect() : null;

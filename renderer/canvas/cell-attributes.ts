@@ -13,6 +13,24 @@ const CROSSING = '#c2410c';
 /** A rounded white plate sized to a link label's text, so lines never run through words. */
 const LABEL_BACKDROP = { ref: 'text', x: 'calc(x-6)', y: 'calc(y-3)', width: 'calc(w+12)', height: 'calc(h+6)', fill: '#ffffff', rx: 4, ry: 4 };
 
+/**
+ * Stacking, set on every cell (a cell added without z would land on top): boundaries at the
+ * back, then flows, then nodes, so a flow's label can never hide a node's icon or name.
+ */
+const Z = { boundary: -1, flow: 0, node: 1 } as const;
+
+/** Breaks a caption into lines of about `width` characters at spaces, at most `max` lines. */
+function wrapCaption(text: string, width = 24, max = 3): string {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word.length > width ? `${word.slice(0, width - 1)}…` : word);
+  }
+  if (lines.length > max) lines.splice(max - 1, lines.length, `${lines[max - 1]}…`);
+  return lines.join('\n');
+}
+
 const TRUST_COLORS: Record<Boundary['trustLevel'], string> = {
   untrusted: '#c62828',
   low: '#d9480f',
@@ -39,6 +57,7 @@ export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia
   return {
     id: node.id,
     type: 'tl.Node',
+    z: Z.node,
     position: { ...node.position },
     size: { ...node.size },
     attrs: {
@@ -87,6 +106,7 @@ function boxCell(boundary: BoxBoundary, selected: boolean): dia.Cell.JSON {
   return {
     id: boundary.id,
     type: 'tl.BoundaryBox',
+    z: Z.boundary,
     position: { ...boundary.position },
     size: { ...boundary.size },
     attrs: {
@@ -108,6 +128,7 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
   return {
     id: boundary.id,
     type: 'tl.BoundaryLine',
+    z: Z.boundary,
     source: { ...first! },
     target: { ...last! },
     vertices: rest.map((p) => ({ ...p })),
@@ -125,16 +146,31 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
   };
 }
 
-export function flowCell(flow: Flow, selected: boolean, crosses: readonly string[], openThreats = 0): dia.Cell.JSON {
+/**
+ * Characters per label line that fit between two nodes side by side (about 6.3 px a character
+ * at 11 px), so a flow's label sits in the gap instead of over the nodes it connects.
+ */
+export function labelWidthBetween(a: DfdNode | undefined, b: DfdNode | undefined): number {
+  if (!a || !b) return 28;
+  const gapX = Math.abs(a.position.x + a.size.width / 2 - (b.position.x + b.size.width / 2)) - (a.size.width + b.size.width) / 2;
+  const gapY = Math.abs(a.position.y + a.size.height / 2 - (b.position.y + b.size.height / 2)) - (a.size.height + b.size.height) / 2;
+  if (gapY > gapX) return 28; // stacked vertically: the label has the room beside the line
+  return Math.max(8, Math.min(28, Math.floor((gapX - 12) / 6.3)));
+}
+
+export function flowCell(flow: Flow, selected: boolean, crosses: readonly string[], openThreats = 0, lineWidth = 28): dia.Cell.JSON {
   const crossing = crosses.length > 0;
   const color = selected ? SELECT : crossing ? CROSSING : '#4a5363';
   const marker = { type: 'path', d: 'M 10 -5 0 0 10 5 z', fill: color, stroke: color };
   const threats = openThreats > 0 ? `⚠ ${openThreats}` : '';
   const caption = [flow.name, flow.protocol ? `(${flow.protocol})` : '', threats].filter(Boolean).join(' ');
-  const lines = crossing ? `${caption}\ncrosses ${crosses.join(', ')}` : caption;
+  const lines = [wrapCaption(caption, lineWidth), crossing ? wrapCaption(`crosses ${crosses.join(', ')}`, lineWidth) : '']
+    .filter(Boolean)
+    .join('\n');
   return {
     id: flow.id,
     type: 'tl.Flow',
+    z: Z.flow,
     source: { id: flow.source },
     target: { id: flow.target },
     vertices: flow.vertices.map((p) => ({ ...p })),

@@ -3,7 +3,7 @@
 import type { dia } from '@joint/core';
 import type { Diagram } from '../../shared/model';
 import { crossingIndex } from '../../shared/geometry';
-import { boundaryCell, flowCell, nodeCell } from './cell-attributes';
+import { boundaryCell, flowCell, labelWidthBetween, nodeCell } from './cell-attributes';
 
 interface Applied {
   readonly record: object;
@@ -41,11 +41,19 @@ export class GraphSync {
       const open = badges.get(n.id) ?? 0;
       wanted.push({ id: n.id, record: n, selected, extra: String(open), json: () => nodeCell(n, selected, open) });
     }
+    const nodesById = new Map(diagram.nodes.map((n) => [n.id, n]));
     for (const f of diagram.flows) {
       const selected = selection.has(f.id);
       const crosses = (crossings.get(f.id) ?? []).map((id) => names.get(id) ?? id);
       const open = badges.get(f.id) ?? 0;
-      wanted.push({ id: f.id, record: f, selected, extra: `${open}\u0000${crosses.join('\u0000')}`, json: () => flowCell(f, selected, crosses, open) });
+      const width = labelWidthBetween(nodesById.get(f.source), nodesById.get(f.target));
+      wanted.push({
+        id: f.id,
+        record: f,
+        selected,
+        extra: `${open}\u0000${width}\u0000${crosses.join('\u0000')}`,
+        json: () => flowCell(f, selected, crosses, open, width),
+      });
     }
 
     if (diagram.id !== this.diagramId) {

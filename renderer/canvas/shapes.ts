@@ -22,7 +22,7 @@ export const NodeShape = dia.Element.define(
       iconBg: { x: 10, width: 36, height: 36, rx: 9, pointerEvents: 'none' },
       icon: { fill: 'none', strokeWidth: 1.9, strokeLinecap: 'round', strokeLinejoin: 'round', pointerEvents: 'none' },
       typeLabel: {
-        x: 56, y: 12, fontSize: 10, letterSpacing: 0.3, textVerticalAnchor: 'top', pointerEvents: 'none',
+        x: 56, y: 12, fontSize: 9.5, letterSpacing: 0.2, textVerticalAnchor: 'top', pointerEvents: 'none',
         textWrap: { width: 'calc(w-64)', maxLineCount: 1, ellipsis: true },
       },
       label: {

@@ -4,12 +4,16 @@ import type { dia } from '@joint/core';
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
+/** Below this zoom node labels get hard to read; opening a model never goes lower by itself. */
+const LEGIBLE_ZOOM = 0.6;
 
 export interface Viewport {
   zoom(): number;
   zoomAt(factor: number, clientX: number, clientY: number): void;
   zoomBy(factor: number): void;
   fit(): void;
+  /** Shows `bounds` (diagram coordinates): fitted when that keeps labels legible, else its top-left corner at 100%. */
+  reveal(bounds: { x: number; y: number; width: number; height: number } | null): void;
   actualSize(): void;
   visibleArea(): { x: number; y: number; width: number; height: number };
   destroy(): void;
@@ -95,6 +99,18 @@ export function createViewport(paper: dia.Paper, container: HTMLElement, changed
     fit: () => {
       if (paper.model.getCells().length === 0) return;
       paper.transformToFitContent({ padding: 48, maxScale: 1, minScale: MIN_ZOOM, useModelGeometry: true });
+      changed();
+    },
+    reveal: (bounds) => {
+      if (!bounds) return;
+      const box = container.getBoundingClientRect();
+      const pad = 48;
+      const scale = Math.min(1, (box.width - 2 * pad) / Math.max(1, bounds.width), (box.height - 2 * pad) / Math.max(1, bounds.height));
+      const s = scale >= LEGIBLE_ZOOM ? scale : 1;
+      paper.scale(s, s);
+      const cx = scale >= LEGIBLE_ZOOM ? (box.width - bounds.width * s) / 2 : pad;
+      const cy = scale >= LEGIBLE_ZOOM ? (box.height - bounds.height * s) / 2 : pad;
+      paper.translate(cx - bounds.x * s, cy - bounds.y * s);
       changed();
     },
     actualSize: () => {

@@ -23,10 +23,10 @@ import {
   type History,
 } from '../../shared/editing';
 import type { PaletteItem } from './palette.svelte';
-import { freePosition } from '../../shared/geometry';
+import { freePosition, type Rect } from '../../shared/geometry';
 
 /** Shared by every open editor so copy in one model and paste in another works. */
-let clipboard: Clipboard | null = null;
+let clipboard = $state.raw<Clipboard | null>(null);
 const PASTE_OFFSET = 30;
 
 export class EditorState {
@@ -42,6 +42,7 @@ export class EditorState {
   undoLabel = $derived(undoLabel(this.history));
   redoLabel = $derived(redoLabel(this.history));
   selected: DiagramElement[] = $derived(selectedElements(this.diagram, this.selection));
+  hasClipboard = $derived(clipboard !== null);
 
   constructor(
     doc: ModelDocument,
@@ -109,9 +110,15 @@ export class EditorState {
     this.selection = new Set();
   };
 
-  add = (item: PaletteItem, at: Point) => {
-    const topLeft = (w: number, h: number) =>
-      freePosition(this.diagram, { x: Math.round((at.x - w / 2) / 10) * 10, y: Math.round((at.y - h / 2) / 10) * 10 });
+  /**
+   * Adds a palette item centred on `at` (where it was dropped). Given the visible area (a click
+   * on the palette), it goes to the nearest free spot in view instead.
+   */
+  add = (item: PaletteItem, at: Point, visible?: Rect) => {
+    const topLeft = (width: number, height: number) => {
+      const wanted = { x: Math.round((at.x - width / 2) / 10) * 10, y: Math.round((at.y - height / 2) / 10) * 10 };
+      return visible && item.kind === 'node' ? freePosition(this.diagram, wanted, { width, height }, visible) : wanted;
+    };
     if (item.kind === 'node') {
       const probe = createNode(item.aiType, { x: 0, y: 0 });
       const node = { ...probe, position: topLeft(probe.size.width, probe.size.height) };

@@ -10,9 +10,13 @@ export class HomeState {
   sort = $state<ModelSort>('updated');
   loading = $state(true);
   error = $state<string | null>(null);
-  info = $state<string | null>(null);
 
-  constructor(private readonly services: Services, private readonly open: (id: string) => void) {}
+  constructor(
+    private readonly services: Services,
+    private readonly open: (id: string) => void,
+    /** Tells the user something that must outlive this screen (it unmounts when a model opens). */
+    private readonly inform: (message: string) => void,
+  ) {}
 
   refresh = async () => {
     this.models = await this.services.library.listModels({ search: this.search, sort: this.sort });
@@ -42,14 +46,13 @@ export class HomeState {
 
   openFile = async () => {
     this.error = null;
-    this.info = null;
     const result = await openModelFile(this.services);
     if (!result) return;
     if (!result.ok) {
       this.error = result.message;
       return;
     }
-    if (result.notes.length) this.info = result.notes.join(' ');
+    if (result.notes.length) this.inform(result.notes.join(' '));
     this.open(result.id);
   };
 }

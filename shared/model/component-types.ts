@@ -38,8 +38,32 @@ export interface ComponentType {
   readonly properties: readonly PropertyDef[];
 }
 
+// Option labels where turning hyphens into spaces would read wrongly.
+const OPTION_LABELS: Readonly<Record<string, string>> = {
+  'third-party-api': 'Third-party API',
+  'self-hosted': 'Self-hosted',
+  'cloud-managed': 'Cloud-managed',
+  'role-based': 'Role-based',
+  'attribute-based': 'Attribute-based',
+  'first-party': 'First-party',
+  'user-generated': 'User-generated',
+  'classical-ml': 'Classical ML',
+  'fine-tuning': 'Fine-tuning',
+  rlhf: 'RLHF',
+  'per-tenant-index': 'Per-tenant index',
+  'llm-judge': 'LLM as judge',
+  'mcp-server': 'MCP server',
+  api: 'API',
+  'api-key': 'API key',
+  oauth: 'OAuth',
+  mtls: 'Mutual TLS',
+  'read-only': 'Read-only',
+  'read-write': 'Read-write',
+  'long-term': 'Long-term',
+  'ci-secrets': 'CI secrets',
+};
 const opts = (...values: string[]) =>
-  values.map((value) => ({ value, label: value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) }));
+  values.map((value) => ({ value, label: OPTION_LABELS[value] ?? value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) }));
 
 const bool = (key: string, label: string, value = false): PropertyDef => ({ key, label, type: 'boolean', default: value });
 const text = (key: string, label: string): PropertyDef => ({ key, label, type: 'text', default: '' });
@@ -72,6 +96,8 @@ const SHORT_LABELS: Partial<Record<AiType, string>> = {
   'training-pipeline': 'Training pipeline',
   'tool-server': 'Tool / MCP server',
   'prompt-store': 'Prompt store',
+  'model-hub': 'Model hub',
+  'experiment-tracking': 'Experiment tracker',
 };
 
 const type = (
