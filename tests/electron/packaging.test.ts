@@ -83,7 +83,7 @@ describe('icons', () => {
 
 describe('electron bundle config', () => {
   it('bundles main and preload each into one CommonJS file, electron and Node built-ins external', async () => {
-    const { default: configure } = (await import('../../electron/vite.config')) as { default: (env: { mode: string; command: string }) => any };
+    const { default: configure } = (await import('../../electron/bundle.config')) as { default: (env: { mode: string; command: string }) => any };
     for (const mode of ['main', 'preload']) {
       const built = configure({ mode, command: 'build' }).build;
       expect(built.outDir).toBe('dist-electron');
@@ -97,7 +97,7 @@ describe('electron bundle config', () => {
 });
 
 describe('no network from the main process', () => {
-  const sources = readdirSync(`${ROOT}electron`).filter((f) => f.endsWith('.ts') && f !== 'vite.config.ts');
+  const sources = readdirSync(`${ROOT}electron`).filter((f) => f.endsWith('.ts') && f !== 'bundle.config.ts');
 
   it.each(sources)('%s calls nothing that phones home', (file) => {
     const code = readFileSync(`${ROOT}electron/${file}`, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '');

@@ -1,6 +1,6 @@
 // Bundles the main process and the preload, each into ONE CommonJS file in dist-electron/:
-//   vite build -c electron/vite.config.ts --mode main      → dist-electron/main.cjs
-//   vite build -c electron/vite.config.ts --mode preload   → dist-electron/preload.cjs
+//   vite build -c electron/bundle.config.ts --mode main      → dist-electron/main.cjs
+//   vite build -c electron/bundle.config.ts --mode preload   → dist-electron/preload.cjs
 // One file each because a sandboxed preload cannot require anything but 'electron', and a
 // bundled main needs no node_modules in the package. Two runs because a shared chunk between
 // them would be exactly such a require.
@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default defineConfig(({ mode }) => {
-  if (mode !== 'main' && mode !== 'preload') throw new Error('electron/vite.config.ts: run with --mode main or --mode preload');
+  if (mode !== 'main' && mode !== 'preload') throw new Error('electron/bundle.config.ts: run with --mode main or --mode preload');
   return {
     root: ROOT,
     configFile: false,
