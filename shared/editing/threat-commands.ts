@@ -2,6 +2,7 @@
 // when a command is built, so what the caller is told lands in the document is what lands.
 import type { Dismissal, Mitigation, Threat, ThreatStatus, Uuid } from '../model/types';
 import { newId } from '../model/ids';
+import { createMitigation } from '../model/factory';
 import { assignChanges, fresh, indexById, plain } from './draft-helpers';
 import type { Command } from './history';
 
@@ -86,17 +87,7 @@ export function acceptThreat(threat: Threat, proposals: readonly MitigationPropo
 }
 
 function newMitigation(id: Uuid, p: MitigationProposal): Mitigation {
-  return {
-    id,
-    title: p.title,
-    description: p.description,
-    status: 'proposed',
-    owner: '',
-    dueDate: '',
-    phase: '',
-    refs: [...p.refs],
-    effectiveness: 0.5,
-  };
+  return createMitigation({ id, title: p.title, description: p.description, refs: [...p.refs] });
 }
 
 /** Dismisses a rule's suggestion for one element, with the reason shown on demand later. */

@@ -59,6 +59,7 @@ export async function buildDocument(input: Draft, notes: NoteLog, now: string): 
       phase: bound.name(m.phase ?? '', what),
       refs: refs(m.refs, what, notes),
       effectiveness: Math.min(1, Math.max(0, m.effectiveness)),
+      rejectionReason: m.status === 'rejected' ? 'Rejected in the imported file, which records no reason.' : '',
     };
   });
 
@@ -87,6 +88,15 @@ export async function buildDocument(input: Draft, notes: NoteLog, now: string): 
       impact: t.impact,
       owner: bound.name(t.owner ?? '', what),
       mitigationIds: unique(t.mitigationKeys.flatMap((k) => (mitigationIds.has(k) ? [mitigationIds.get(k)!] : []))),
+      // Foreign formats record an accepted or not-applicable status without our required
+      // details; the gap is said in the record, and in the summary, rather than invented.
+      acceptance:
+        t.status === 'accepted'
+          ? { rationale: 'Accepted in the imported file, which records no rationale.', approver: 'Not recorded in the source', date: now.slice(0, 10), reviewBy: '' }
+          : null,
+      statusReason:
+        t.status === 'not-applicable' ? bound.text(t.statusReason?.trim() || 'Marked not applicable in the imported file.', what) : '',
+      owaspRisk: null,
     };
   });
 

@@ -96,6 +96,8 @@ export interface DraftThreat {
   readonly impact: Rating | null;
   readonly owner?: string;
   readonly mitigationKeys: readonly string[];
+  /** The source's justification or reason for the status, when it has one (TMT does). */
+  readonly statusReason?: string;
 }
 
 export interface DraftMitigation {

@@ -10,6 +10,8 @@ import {
   type Diagram,
   type Flow,
   type LineBoundary,
+  type Mitigation,
+  type Threat,
   type ModelDocument,
   type Point,
   type Uuid,
@@ -35,6 +37,7 @@ export function createModel(title: string, now: string = new Date().toISOString(
     attackTrees: [],
     reviews: [],
     dismissals: [],
+    strideReviews: [],
     catalogVersions: {},
   };
 }
@@ -98,5 +101,41 @@ export function createLineBoundary(from: Point, name = 'Trust boundary'): LineBo
     description: '',
     trustLevel: 'medium',
     points: [from, { x: from.x, y: from.y + 240 }],
+  };
+}
+
+/** A threat with every field at its neutral value; `fields` fills in what the caller knows. */
+export function createThreat(fields: Partial<Threat> & Pick<Threat, 'title'>): Threat {
+  return {
+    id: newId(),
+    description: '',
+    elementIds: [],
+    stride: [],
+    refs: [],
+    origin: { kind: 'manual' },
+    status: 'open',
+    likelihood: 3,
+    impact: 3,
+    owner: '',
+    mitigationIds: [],
+    acceptance: null,
+    statusReason: '',
+    owaspRisk: null,
+    ...fields,
+  };
+}
+
+export function createMitigation(fields: Partial<Mitigation> & Pick<Mitigation, 'title'>): Mitigation {
+  return {
+    id: newId(),
+    description: '',
+    status: 'proposed',
+    owner: '',
+    dueDate: '',
+    phase: '',
+    refs: [],
+    effectiveness: 0.5,
+    rejectionReason: '',
+    ...fields,
   };
 }

@@ -9,3 +9,4 @@ export * from './schema';
 export * from './canonical';
 export * from './migrations';
 export * from './parse-file';
+export * from './lifecycle';

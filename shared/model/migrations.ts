@@ -20,6 +20,12 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'suggested threats can be dismissed with a reason (adds an empty dismissal list)',
     up: (doc) => ({ ...doc, dismissals: [] }),
   },
+  {
+    from: 2,
+    to: 3,
+    description: 'risk lifecycle: accepted risks record rationale and approver, reviews keep a checklist and a baseline',
+    up: upgradeToRiskLifecycle,
+  },
 ];
 
 export type MigrationResult =
@@ -80,4 +86,37 @@ export function migrateDocument(
 
 function fail(message: string): MigrationResult {
   return { ok: false, problem: { path: 'schemaVersion', message } };
+}
+
+type Json = Record<string, unknown>;
+const records = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+
+/**
+ * 2 → 3. New fields get their empty values. A threat already marked accepted had no place for a
+ * rationale: it keeps its status, with the gap said in the rationale rather than invented.
+ */
+function upgradeToRiskLifecycle(doc: Json): Json {
+  const day = String(doc['updatedAt'] ?? '').slice(0, 10) || '1970-01-01';
+  return {
+    ...doc,
+    threats: records(doc['threats']).map((t) => ({
+      ...t,
+      acceptance:
+        t['status'] === 'accepted'
+          ? { rationale: 'Accepted before Threatloom recorded a rationale.', approver: 'Not recorded', date: day, reviewBy: '' }
+          : null,
+      statusReason: t['status'] === 'not-applicable' ? 'Marked not applicable before Threatloom recorded a reason.' : '',
+      owaspRisk: null,
+    })),
+    mitigations: records(doc['mitigations']).map((m) => ({
+      ...m,
+      rejectionReason: m['status'] === 'rejected' ? 'Rejected before Threatloom recorded a reason.' : '',
+    })),
+    reviews: records(doc['reviews']).map((r) => ({
+      ...r,
+      checklist: [],
+      baseline: { elements: [], threats: {}, mitigations: {} },
+    })),
+    strideReviews: [],
+  };
 }

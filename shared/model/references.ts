@@ -59,6 +59,9 @@ export function referenceProblems(doc: ModelDocument): Problem[] {
     resolve(t.elementIds, elements, `threats[${i}].elementIds`, 'node, flow or boundary');
     resolve(t.mitigationIds, mitigations, `threats[${i}].mitigationIds`, 'mitigation');
   });
+  doc.strideReviews.forEach((r, i) => {
+    if (!elements.has(r.elementId)) report(`strideReviews[${i}].elementId`, 'refers to no node, flow or boundary');
+  });
   doc.dismissals.forEach((d, i) => {
     if (!elements.has(d.elementId)) report(`dismissals[${i}].elementId`, 'refers to no node, flow or boundary');
     if (d.key !== `${d.ruleId}@${d.elementId}`) report(`dismissals[${i}].key`, 'must be "<ruleId>@<elementId>"');

@@ -5,12 +5,14 @@ import * as z from 'zod';
 import { componentType, type PropertyDef } from './component-types';
 import { capProblems, quoteList, toProblems, zodMessages, type Problem } from './problems';
 import { referenceProblems } from './references';
+import { lifecycleProblems } from './lifecycle';
 import { CURRENT_SCHEMA_VERSION } from './version';
 import {
   AI_TYPES,
   ASSET_KINDS,
   DATA_CATEGORIES,
   MITIGATION_STATUSES,
+  OWASP_RISK_FACTORS,
   MODEL_FORMAT,
   STRIDE,
   THREAT_STATUSES,
@@ -18,6 +20,7 @@ import {
   type DfdNode,
   type ModelDocument,
   type PropertyValue,
+  type OwaspRiskFactor,
 } from './types';
 
 export type ValidationResult = { ok: true; doc: ModelDocument } | { ok: false; problems: Problem[] };
@@ -155,6 +158,13 @@ const threat = z.strictObject({
   impact: rating.nullable(),
   owner: name,
   mitigationIds: distinct(id),
+  acceptance: z
+    .strictObject({ rationale: text, approver: name, date: isoDate, reviewBy: isoDateOrEmpty })
+    .nullable(),
+  statusReason: text,
+  owaspRisk: z
+    .strictObject(Object.fromEntries(OWASP_RISK_FACTORS.map((f) => [f, z.int().min(0).max(9)])) as Record<OwaspRiskFactor, z.ZodInt>)
+    .nullable(),
 });
 
 const mitigation = z.strictObject({
@@ -167,6 +177,7 @@ const mitigation = z.strictObject({
   phase: name,
   refs: distinct(ref),
   effectiveness: z.number().min(0).max(1),
+  rejectionReason: text,
 });
 
 const attackTreeStep = z.strictObject({
@@ -180,7 +191,14 @@ const attackTreeStep = z.strictObject({
 
 const attackTree = z.strictObject({ id, goal: name, steps: list(attackTreeStep) });
 
-const review = z.strictObject({ id, reviewer: name, date: isoDate, notes: text });
+const reviewCheck = z.strictObject({ id: name, label: name, done: z.boolean() });
+const reviewBaseline = z.strictObject({
+  elements: list(id),
+  threats: z.record(id, z.enum(THREAT_STATUSES)),
+  mitigations: z.record(id, z.enum(MITIGATION_STATUSES)),
+});
+const review = z.strictObject({ id, reviewer: name, date: isoDate, notes: text, checklist: list(reviewCheck), baseline: reviewBaseline });
+const elementReview = z.strictObject({ elementId: id, date: timestamp });
 
 const dismissal = z.strictObject({ key: name, ruleId: name, elementId: id, reason: text, date: timestamp });
 
@@ -207,6 +225,7 @@ export const documentSchema = z.strictObject({
   attackTrees: list(attackTree),
   reviews: list(review),
   dismissals: list(dismissal),
+  strideReviews: list(elementReview),
   catalogVersions: record(name),
 });
 
@@ -249,6 +268,6 @@ export function validateDocument(input: unknown): ValidationResult {
   const parsed = documentSchema.safeParse(input, { error: zodMessages });
   if (!parsed.success) return { ok: false, problems: capProblems(toProblems(parsed.error.issues)) };
   const doc: ModelDocument = parsed.data;
-  const problems = referenceProblems(doc);
+  const problems = [...referenceProblems(doc), ...lifecycleProblems(doc)];
   return problems.length === 0 ? { ok: true, doc } : { ok: false, problems: capProblems(problems) };
 }

@@ -152,6 +152,26 @@ export type StrideLetter = (typeof STRIDE)[number];
 export const THREAT_STATUSES = ['open', 'mitigated', 'accepted', 'transferred', 'avoided', 'not-applicable'] as const;
 export type ThreatStatus = (typeof THREAT_STATUSES)[number];
 
+/** Who accepted a risk, why, and when it must be looked at again. Required for status `accepted`. */
+export interface RiskAcceptance {
+  readonly rationale: string;
+  readonly approver: string;
+  /** ISO date (YYYY-MM-DD). */
+  readonly date: string;
+  /** ISO date, or empty when no review date was set. */
+  readonly reviewBy: string;
+}
+
+/** The OWASP Risk Rating Methodology's sixteen factors, each 0–9. */
+export const OWASP_RISK_FACTORS = [
+  'skillLevel', 'motive', 'opportunity', 'size',
+  'easeOfDiscovery', 'easeOfExploit', 'awareness', 'intrusionDetection',
+  'lossOfConfidentiality', 'lossOfIntegrity', 'lossOfAvailability', 'lossOfAccountability',
+  'financialDamage', 'reputationDamage', 'nonCompliance', 'privacyViolation',
+] as const;
+export type OwaspRiskFactor = (typeof OWASP_RISK_FACTORS)[number];
+export type OwaspRiskFactors = Readonly<Record<OwaspRiskFactor, number>>;
+
 export type ThreatOrigin =
   | { readonly kind: 'manual' }
   | { readonly kind: 'rule'; readonly ruleId: string; readonly facts: readonly string[] };
@@ -170,6 +190,12 @@ export interface Threat {
   readonly impact: Rating | null;
   readonly owner: string;
   readonly mitigationIds: readonly Uuid[];
+  /** Set when (and only when) the status is `accepted`. */
+  readonly acceptance: RiskAcceptance | null;
+  /** Why the threat is not applicable, to whom it was transferred, or how it is avoided. */
+  readonly statusReason: string;
+  /** Optional OWASP Risk Rating factors, for users who rate that way. */
+  readonly owaspRisk: OwaspRiskFactors | null;
 }
 
 export const MITIGATION_STATUSES = ['proposed', 'planned', 'in-progress', 'implemented', 'verified', 'rejected'] as const;
@@ -187,6 +213,8 @@ export interface Mitigation {
   readonly refs: readonly string[];
   /** Fraction of likelihood removed when implemented, 0..1. */
   readonly effectiveness: number;
+  /** Why it was rejected (status `rejected`). */
+  readonly rejectionReason: string;
 }
 
 export interface AttackTreeStep {
@@ -204,12 +232,35 @@ export interface AttackTree {
   readonly steps: readonly AttackTreeStep[];
 }
 
+export interface ReviewCheck {
+  /** Stable kebab-case key of the checklist item. */
+  readonly id: string;
+  readonly label: string;
+  readonly done: boolean;
+}
+
+/** What the model held when a review was signed off, so the next review can list changes. */
+export interface ReviewBaseline {
+  readonly elements: readonly Uuid[];
+  readonly threats: Readonly<Record<Uuid, ThreatStatus>>;
+  readonly mitigations: Readonly<Record<Uuid, MitigationStatus>>;
+}
+
 export interface Review {
   readonly id: Uuid;
   readonly reviewer: string;
   /** ISO date (YYYY-MM-DD). */
   readonly date: string;
   readonly notes: string;
+  readonly checklist: readonly ReviewCheck[];
+  readonly baseline: ReviewBaseline;
+}
+
+/** An element whose STRIDE panel someone went through (question 2 of the four questions). */
+export interface ElementReview {
+  readonly elementId: Uuid;
+  /** ISO 8601 timestamp. */
+  readonly date: string;
 }
 
 /** A rule's suggestion the user decided does not apply, and why. Kept so it stays dismissed. */
@@ -250,6 +301,7 @@ export interface ModelDocument {
   readonly attackTrees: readonly AttackTree[];
   readonly reviews: readonly Review[];
   readonly dismissals: readonly Dismissal[];
+  readonly strideReviews: readonly ElementReview[];
   /** Catalog id → edition the model was built against. */
   readonly catalogVersions: Readonly<Record<string, string>>;
 }

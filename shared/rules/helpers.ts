@@ -56,6 +56,9 @@ export function threatFromSuggestion(suggestion: SuggestedThreat, id: Uuid): Acc
       impact: suggestion.impact,
       owner: '',
       mitigationIds: [],
+      acceptance: null,
+      statusReason: '',
+      owaspRisk: null,
     },
     mitigations: suggestion.mitigations,
   };

@@ -147,6 +147,9 @@ export function generateModel(nodeCount: number, seed = 1): BenchModel {
       impact: 3,
       owner: '',
       mitigationIds: [],
+      acceptance: null,
+      statusReason: '',
+      owaspRisk: null,
     });
   }
 

@@ -43,6 +43,9 @@ function threat(title: string, elementIds: string[]): Threat {
     impact: 3,
     owner: '',
     mitigationIds: [],
+    acceptance: null,
+    statusReason: '',
+    owaspRisk: null,
   };
 }
 

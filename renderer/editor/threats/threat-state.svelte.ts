@@ -2,7 +2,7 @@
 import { getContext, setContext } from 'svelte';
 // every change (it reuses diagram geometry between runs), and accept/dismiss/restore go through
 // the editor's one history.
-import { newId, type Dismissal, type StrideLetter, type Threat } from '../../../shared/model';
+import { createThreat, newId, type Dismissal, type StrideLetter, type Threat } from '../../../shared/model';
 import { createRuleEngine, threatFromSuggestion, type Rule, type SuggestedThreat } from '../../../shared/rules';
 import { acceptThreat, addThreat, dismissSuggestion, restoreSuggestion } from '../../../shared/editing';
 import type { EditorState } from '../editor.svelte';
@@ -70,20 +70,7 @@ export class ThreatState {
 
   addCustom = (elementId: string, letter: StrideLetter, title: string): boolean =>
     this.editor.dispatch(
-      addThreat({
-        id: newId(),
-        title: title.trim(),
-        description: '',
-        elementIds: [elementId],
-        stride: [letter],
-        refs: [],
-        origin: { kind: 'manual' },
-        status: 'open',
-        likelihood: 3,
-        impact: 3,
-        owner: '',
-        mitigationIds: [],
-      }),
+      addThreat(createThreat({ title: title.trim(), elementIds: [elementId], stride: [letter] })),
     );
 }
 

@@ -54,6 +54,9 @@ export function fixture(): Fixture {
     impact: 4,
     owner: '',
     mitigationIds: [],
+    acceptance: null,
+    statusReason: '',
+    owaspRisk: null,
   });
   const asset: Asset = {
     id: 'asset-1',

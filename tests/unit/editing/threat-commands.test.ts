@@ -27,6 +27,9 @@ function suggested(elementId: string): Threat {
     impact: 4,
     owner: '',
     mitigationIds: [],
+    acceptance: null,
+    statusReason: '',
+    owaspRisk: null,
   };
 }
 

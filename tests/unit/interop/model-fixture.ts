@@ -33,6 +33,9 @@ const threat = (title: string, elementIds: string[], extra: Partial<Threat> = {}
   impact: 4,
   owner: '',
   mitigationIds: [],
+  acceptance: null,
+  statusReason: '',
+  owaspRisk: null,
   ...extra,
 });
 
@@ -46,6 +49,7 @@ const mitigation = (title: string, extra: Partial<Mitigation> = {}): Mitigation 
   phase: '',
   refs: [],
   effectiveness: 0.6,
+  rejectionReason: '',
   ...extra,
 });
 
@@ -84,10 +88,14 @@ export function richModel(): ModelDocument {
   const threats = [
     threat('Prompt injection through documents', [retriever.id], { stride: ['T', 'E'], mitigationIds: [filter.id] }),
     threat('Model swapped at the provider', [llm.id], { status: 'mitigated', stride: ['S'], mitigationIds: [pin.id] }),
-    threat('Vector store leaks other tenants', [vectors.id], { status: 'accepted', stride: ['I'] }),
+    threat('Vector store leaks other tenants', [vectors.id], {
+      status: 'accepted',
+      stride: ['I'],
+      acceptance: { rationale: 'Tenants are one company', approver: 'CISO', date: '2025-03-01', reviewBy: '2026-03-01' },
+    }),
     threat('Question intercepted', [ask.id], { status: 'transferred', stride: ['I'], likelihood: null }),
     threat('Poisoned tickets', [dataset.id], { status: 'avoided', stride: ['T'], impact: 5 }),
-    threat('Answer tampering', [answer.id], { status: 'not-applicable', stride: ['T'], impact: null }),
+    threat('Answer tampering', [answer.id], { status: 'not-applicable', stride: ['T'], impact: null, statusReason: 'Answers are never stored' }),
   ];
   const doc: ModelDocument = {
     ...createModel('RAG assistant', '2025-01-31T09:30:00.000Z'),

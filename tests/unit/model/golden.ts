@@ -16,7 +16,7 @@ export function fixtureFiles(): { name: string; version: number }[] {
   });
 }
 
-export const RAG_CHATBOT = 'v2-rag-chatbot.json';
+export const RAG_CHATBOT = 'v3-rag-chatbot.json';
 
 // Tests poke at arbitrary paths, so the copy is deliberately untyped.
 export function ragChatbot(): any {

@@ -78,7 +78,7 @@ describe('parseModelFile', () => {
   it('refuses a file from a newer Threatloom', () => {
     const text = JSON.stringify({ ...ragChatbot(), schemaVersion: 99 });
     expect(problemsOf(text)).toEqual([
-      { path: 'schemaVersion', message: 'made by a newer Threatloom (schemaVersion 99); this version reads up to 2 — update Threatloom' },
+      { path: 'schemaVersion', message: 'made by a newer Threatloom (schemaVersion 99); this version reads up to 3 — update Threatloom' },
     ]);
   });
 

@@ -86,7 +86,7 @@ describe('validateDocument: shape', () => {
 
   it('requires format threatloom-model and the current schemaVersion', () => {
     expectProblem({ ...ragChatbot(), format: 'threat-dragon' }, 'format', /threatloom-model/);
-    expectProblem({ ...ragChatbot(), schemaVersion: 1 }, 'schemaVersion', /must be 2/);
+    expectProblem({ ...ragChatbot(), schemaVersion: 2 }, 'schemaVersion', /must be 3/);
   });
 
   it('reports wrong value types with the type found', () => {

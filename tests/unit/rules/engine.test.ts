@@ -293,6 +293,9 @@ describe('panel helpers', () => {
       impact: 4,
       owner: '',
       mitigationIds: [],
+      acceptance: null,
+      statusReason: '',
+      owaspRisk: null,
     });
     expect(mitigations).toBe(s.mitigations);
     const withThreat: ModelDocument = JSON.parse(JSON.stringify({ ...doc, threats: [threat] }));
