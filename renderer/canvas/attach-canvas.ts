@@ -1,15 +1,17 @@
 // The JointJS canvas as a factory: attachCanvas(element, callbacks) → { update, destroy, … }.
 // The graph is a view of the document. Gestures (move end, resize end, connect, line edit)
 // become commands; the document then flows back through update().
-import { dia, g } from '@joint/core';
+import { dia } from '@joint/core';
 import type { Diagram, Point } from '../../shared/model';
 import { createFlow } from '../../shared/model';
-import { diagramBounds, elementsInRect, snap } from '../../shared/geometry';
+import { diagramBounds, elementsInRect, nodesInBoundary, snap, type Rect } from '../../shared/geometry';
 import { setBounds, translateElements, addFlow, updateBoundary, type Command } from '../../shared/editing';
-import { cellNamespace, FlowShape } from './shapes';
+import { cellNamespace } from './shapes';
+import { createPaper, isLineBoundary } from './paper';
 import { GraphSync } from './graph-sync';
 import { createViewport } from './viewport';
 import { startMarquee } from './marquee';
+import { intersects } from './spatial-index';
 import { PALETTE_DRAG_TYPE, readDragPayload, type PaletteItem } from '../editor/palette.svelte';
 
 export interface CanvasCallbacks {
@@ -31,9 +33,15 @@ export interface CanvasHandle {
   viewCenter(): Point;
   /** The diagram area currently on screen. */
   visibleArea(): { x: number; y: number; width: number; height: number };
+  /**
+   * Where an element is drawn on screen (for the rename editor). One whose middle is off screen
+   * is scrolled into view first, keeping the zoom, and drawn at once. Null for an unknown id.
+   */
   clientRectOf(id: string): DOMRect | null;
   destroy(): void;
 }
+
+const inflate = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by });
 
 const MIN_NODE = { width: 100, height: 48 };
 const MIN_BOX = { width: 120, height: 80 };
@@ -42,65 +50,42 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
   const graph = new dia.Graph({}, { cellNamespace });
   const sync = new GraphSync(graph);
   let selection: ReadonlySet<string> = new Set();
-  let area = new g.Rect(0, 0, 0, 0);
+  /** Cells touching this area (the viewport plus a margin) are mounted; see refreshArea. */
+  let area: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
   const paperEl = document.createElement('div');
   paperEl.className = 'tl-paper';
   container.appendChild(paperEl);
 
-  const isLineBoundary = (cell: dia.Cell) => cell.get('type') === 'tl.BoundaryLine';
-  const cellBox = (cell: dia.Cell): g.Rect => {
-    if (cell.isElement()) return cell.getBBox();
-    const link = cell as dia.Link;
-    const ends = [link.source(), link.target()].map((end) =>
-      end.id ? graph.getCell(end.id)?.getBBox() ?? new g.Rect() : new g.Rect(end.x ?? 0, end.y ?? 0, 1, 1),
-    );
-    const vertices = link.vertices().map((v) => new g.Rect(v.x, v.y, 1, 1));
-    return [...ends, ...vertices].reduce((acc, r) => acc.union(r));
-  };
-
-  const paper = new dia.Paper({
-    el: paperEl,
-    model: graph,
-    cellViewNamespace: cellNamespace,
-    width: '100%',
-    height: '100%',
-    gridSize: 10,
-    drawGrid: { name: 'dot', args: { color: '#c3c9d4', thickness: 1.2 } },
-    background: { color: '#f6f7f9' },
-    async: true,
-    frozen: true,
-    autoFreeze: true,
-    viewManagement: { lazyInitialize: true, disposeHidden: true },
-    // Mount only what is (nearly) on screen: big diagrams stay interactive.
-    cellVisibility: (cell) => cellBox(cell).intersect(area) !== null,
-    sorting: dia.Paper.sorting.APPROX,
-    clickThreshold: 4,
-    moveThreshold: 2,
-    linkPinning: false,
-    markAvailable: true,
-    snapLinks: { radius: 24 },
-    defaultConnectionPoint: { name: 'boundary', args: { offset: 2 } },
-    defaultConnector: { name: 'rounded' },
-    defaultLink: () => new FlowShape(),
-    validateConnection: (sourceView, _sm, targetView) =>
-      sourceView !== targetView && targetView.model.get('type') === 'tl.Node' && sourceView.model.get('type') === 'tl.Node',
-    interactive: (view) =>
-      view.model.isLink()
-        ? isLineBoundary(view.model)
-          ? { linkMove: true, arrowheadMove: true, vertexMove: true, vertexAdd: false, labelMove: false }
-          : { linkMove: false, arrowheadMove: false, vertexMove: false, vertexAdd: false, labelMove: false }
-        : { elementMove: true, addLinkFromMagnet: true },
+  // Elements carry their geometry; links are placed by the document (a link being drawn from a
+  // handle is not in it, and always shown). Nothing here measures the DOM.
+  const paper = createPaper(paperEl, graph, (cell) => {
+    const box = cell.isElement() ? (cell as dia.Element).getBBox() : sync.boundsOf(String(cell.id));
+    return !box || intersects(box, area);
   });
 
   const viewport = createViewport(paper, container, () => {
     refreshArea();
     cb.viewChanged?.(viewport.zoom());
   });
+  let windowFrame = 0;
+  /**
+   * After a pan, zoom or resize: views are mounted for the viewport plus a quarter of its size
+   * around it; the graph gets cells for that area in the next frame (one update per frame however
+   * many wheel events arrive) and keeps them until they are three quarters of a viewport away.
+   */
   function refreshArea() {
     const v = viewport.visibleArea();
-    area = new g.Rect(v).inflate(Math.max(v.width, v.height) * 0.25);
+    const m = Math.max(v.width, v.height);
+    area = inflate(v, m * 0.25);
+    sync.setWindow({ add: area, keep: inflate(v, m * 0.75) });
     paper.wakeUp();
+    if (!windowFrame) {
+      windowFrame = requestAnimationFrame(() => {
+        windowFrame = 0;
+        sync.refresh();
+      });
+    }
   }
   const resizeObserver = new ResizeObserver(() => refreshArea());
   resizeObserver.observe(container);
@@ -129,13 +114,18 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
     if (additive) cb.select([id], 'toggle');
     else if (!selection.has(id)) cb.select([id], 'replace');
     const ids = additive || !selection.has(id) ? [id] : [...selection];
-    // Moving a box boundary carries what it contains, like a group.
+    // Moving a box boundary carries what it contains, like a group. Members are found in the
+    // document: those without a cell (far off screen) still move with the command on drop.
     const diagram = sync.diagram;
     if (diagram) {
+      const moving = new Set(ids);
       for (const b of diagram.boundaries) {
-        if (b.shape !== 'box' || !ids.includes(b.id)) continue;
-        const box = new g.Rect(b.position.x, b.position.y, b.size.width, b.size.height);
-        for (const n of diagram.nodes) if (box.containsRect(new g.Rect({ ...n.position, ...n.size })) && !ids.includes(n.id)) ids.push(n.id);
+        if (b.shape !== 'box' || !moving.has(b.id)) continue;
+        for (const n of nodesInBoundary(diagram, b.id)) {
+          if (moving.has(n.id)) continue;
+          moving.add(n.id);
+          ids.push(n.id);
+        }
       }
     }
     const snapshots = new Map<string, Snapshot>();
@@ -259,13 +249,13 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
   return {
     update(diagram, sel, openThreats) {
       selection = sel;
-      const opening = sync.diagram?.id !== diagram.id;
+      // A diagram just opened (or switched to) is brought into view first, so the graph is built
+      // for the part that will be on screen.
+      if (sync.diagram?.id !== diagram.id) viewport.reveal(diagramBounds(diagram));
       sync.apply(diagram, sel, openThreats);
-      // A diagram just opened (or switched to) is brought into view.
-      if (opening) viewport.reveal(diagramBounds(diagram));
     },
     zoomBy: (f) => viewport.zoomBy(f),
-    fit: () => viewport.fit(),
+    fit: () => viewport.fit(sync.diagram && diagramBounds(sync.diagram)),
     actualSize: () => viewport.actualSize(),
     zoom: () => viewport.zoom(),
     viewCenter() {
@@ -274,10 +264,23 @@ export function attachCanvas(container: HTMLElement, cb: CanvasCallbacks): Canva
     },
     visibleArea: () => viewport.visibleArea(),
     clientRectOf(id) {
+      const bounds = sync.boundsOf(id);
+      if (!bounds) return null;
+      // On screen enough when its middle is (a flow's label sits there): no jump on a double-click.
+      const v = viewport.visibleArea();
+      const mid = { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height / 2 };
+      const onScreen = mid.x >= v.x && mid.y >= v.y && mid.x <= v.x + v.width && mid.y <= v.y + v.height;
+      if (!onScreen || !paper.isCellVisible(id)) {
+        // Scroll it into view, then build and mount now rather than in the coming frames.
+        if (!onScreen) viewport.centerOn(bounds);
+        sync.refresh();
+        paper.updateCellsVisibility();
+      }
       const view = paper.findViewByModel(id);
       return view ? view.el.getBoundingClientRect() : null;
     },
     destroy() {
+      cancelAnimationFrame(windowFrame);
       resizeObserver.disconnect();
       viewport.destroy();
       container.removeEventListener('dragover', onDragOver);

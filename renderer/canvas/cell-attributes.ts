@@ -4,14 +4,25 @@ import type { dia } from '@joint/core';
 import type { Boundary, BoxBoundary, DfdNode, Flow, LineBoundary } from '../../shared/model';
 import { componentType } from '../../shared/model';
 import { componentIcon, GROUP_COLORS } from '../icons/component-icons';
+import { LABEL_FONTS } from './shapes';
+import { measureLines, wrapText, type FontSpec } from './text-measure';
 
 const INK = '#1d2330';
 const MUTED = '#5d6678';
 const SELECT = '#3056d3';
 const CROSSING = '#c2410c';
 
-/** A rounded white plate sized to a link label's text, so lines never run through words. */
-const LABEL_BACKDROP = { ref: 'text', x: 'calc(x-6)', y: 'calc(y-3)', width: 'calc(w+12)', height: 'calc(h+6)', fill: '#ffffff', rx: 4, ry: 4 };
+/**
+ * A rounded white plate behind a link label, so lines never run through words. Sized from the
+ * measured text (centred on the label's anchor, one `1em` line per line, glyphs ~1.2em tall)
+ * rather than from the text's rendered bbox, which would cost a layout per label.
+ */
+function labelBackdrop(lines: readonly string[], font: FontSpec) {
+  const width = measureLines(lines, font) + 12;
+  const height = font.size * (Math.max(1, lines.length) - 1 + 1.2) + 6;
+  // `ref: null` drops the built-in label default `ref: 'text'`, which would measure the text anyway.
+  return { ref: null, x: -width / 2, y: -height / 2, width, height, fill: '#ffffff', rx: 4, ry: 4 };
+}
 
 /**
  * Stacking, set on every cell (a cell added without z would land on top): boundaries at the
@@ -54,6 +65,10 @@ export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia
   const { width, height } = node.size;
   const iconTop = height / 2 - 18;
   const dim = node.outOfScope ? 0.55 : 1;
+  // Right of the icon (x 56) with 8 px to spare; the name gets the height left under the type line.
+  const textWidth = width - 64;
+  const typeLines = wrapText(type.shortLabel.toUpperCase(), LABEL_FONTS.nodeType, { width: textWidth, maxLines: 1 });
+  const nameLines = wrapText(node.name, LABEL_FONTS.nodeName, { width: textWidth, maxLines: Math.floor((height - 30) / LABEL_FONTS.nodeName.size) });
   return {
     id: node.id,
     type: 'tl.Node',
@@ -78,8 +93,8 @@ export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia
       },
       iconBg: { y: iconTop, fill: colors.tint },
       icon: { d: iconPath(node), stroke: colors.accent, transform: `translate(16, ${iconTop + 6})` },
-      typeLabel: { text: type.shortLabel.toUpperCase(), fill: MUTED },
-      label: { text: node.name || ' ', fill: INK },
+      typeLabel: { text: typeLines.join('\n'), fill: MUTED },
+      label: { text: nameLines.join('\n') || ' ', fill: INK },
       scopeBadge: { text: node.outOfScope ? 'out of scope' : '' },
       handleTop: { fill: '#ffffff', stroke: colors.accent },
       handleRight: { fill: '#ffffff', stroke: colors.accent },
@@ -103,6 +118,7 @@ function boundaryTitle(boundary: Boundary): string {
 function boxCell(boundary: BoxBoundary, selected: boolean): dia.Cell.JSON {
   const color = TRUST_COLORS[boundary.trustLevel];
   const title = boundaryTitle(boundary);
+  const lines = wrapText(title, LABEL_FONTS.boxTitle, { width: boundary.size.width - 40, maxLines: 1 });
   return {
     id: boundary.id,
     type: 'tl.BoundaryBox',
@@ -114,8 +130,9 @@ function boxCell(boundary: BoxBoundary, selected: boolean): dia.Cell.JSON {
       tooltip: { text: title },
       frame: { stroke: color },
       selection: { visibility: selected ? 'visible' : 'hidden' },
-      header: { width: Math.min(boundary.size.width - 16, 16 + title.length * 7), fill: '#ffffff', stroke: color },
-      label: { text: title, fill: color },
+      // The tag runs from x 8 to 8 px past the title (drawn from x 16).
+      header: { width: Math.min(boundary.size.width - 16, measureLines(lines, LABEL_FONTS.boxTitle) + 16), fill: '#ffffff', stroke: color },
+      label: { text: lines.join('\n'), fill: color },
       resize: { visibility: selected ? 'visible' : 'hidden', fill: SELECT },
     },
   };
@@ -125,6 +142,8 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
   const color = TRUST_COLORS[boundary.trustLevel];
   const [first, ...rest] = boundary.points;
   const last = rest.pop() ?? first;
+  const title = boundaryTitle(boundary);
+  const font = LABEL_FONTS.lineTitle;
   return {
     id: boundary.id,
     type: 'tl.BoundaryLine',
@@ -139,8 +158,8 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
     labels: [{
       position: 0.5,
       attrs: {
-        text: { text: boundaryTitle(boundary), fill: color, fontSize: 12, fontWeight: 600 },
-        rect: { ...LABEL_BACKDROP, stroke: color },
+        text: { text: title, fill: color, fontSize: font.size, fontWeight: font.weight },
+        rect: { ...labelBackdrop([title], font), stroke: color },
       },
     }],
   };
@@ -167,6 +186,7 @@ export function flowCell(flow: Flow, selected: boolean, crosses: readonly string
   const lines = [wrapCaption(caption, lineWidth), crossing ? wrapCaption(`crosses ${crosses.join(', ')}`, lineWidth) : '']
     .filter(Boolean)
     .join('\n');
+  const font = LABEL_FONTS.flow;
   return {
     id: flow.id,
     type: 'tl.Flow',
@@ -187,8 +207,8 @@ export function flowCell(flow: Flow, selected: boolean, crosses: readonly string
     labels: lines
       ? [{
           attrs: {
-            text: { text: lines, fill: crossing ? CROSSING : INK, fontSize: 11, textAnchor: 'middle', textVerticalAnchor: 'middle' },
-            rect: { ...LABEL_BACKDROP, stroke: crossing ? CROSSING : '#d7dbe3' },
+            text: { text: lines, fill: crossing ? CROSSING : INK, fontSize: font.size, textAnchor: 'middle', textVerticalAnchor: 'middle' },
+            rect: { ...labelBackdrop(lines.split('\n'), font), stroke: crossing ? CROSSING : '#d7dbe3' },
           },
         }]
       : [],

@@ -2,6 +2,18 @@
 // cell-attributes.ts; nothing here holds model data.
 import { dia, shapes } from '@joint/core';
 
+/**
+ * Label fonts, shared with cell-attributes.ts, which wraps and measures labels in exactly these
+ * (the family is the canvas's computed one; see text-measure.ts).
+ */
+export const LABEL_FONTS = {
+  nodeName: { size: 13, weight: 600 },
+  nodeType: { size: 9.5, letterSpacing: 0.2 },
+  boxTitle: { size: 12, weight: 600 },
+  flow: { size: 11 },
+  lineTitle: { size: 12, weight: 600 },
+} as const;
+
 const handle = (selector: string) => ({
   tagName: 'circle',
   selector,
@@ -21,13 +33,13 @@ export const NodeShape = dia.Element.define(
       storeLines: { fill: 'none', strokeWidth: 2, pointerEvents: 'none' },
       iconBg: { x: 10, width: 36, height: 36, rx: 9, pointerEvents: 'none' },
       icon: { fill: 'none', strokeWidth: 1.9, strokeLinecap: 'round', strokeLinejoin: 'round', pointerEvents: 'none' },
+      // Both labels are wrapped to fit right of the icon by cell-attributes.ts (text-measure.ts),
+      // not by JointJS's textWrap, which measures through the DOM on every render.
       typeLabel: {
-        x: 56, y: 12, fontSize: 9.5, letterSpacing: 0.2, textVerticalAnchor: 'top', pointerEvents: 'none',
-        textWrap: { width: 'calc(w-64)', maxLineCount: 1, ellipsis: true },
+        x: 56, y: 12, fontSize: LABEL_FONTS.nodeType.size, letterSpacing: LABEL_FONTS.nodeType.letterSpacing, textVerticalAnchor: 'top', pointerEvents: 'none',
       },
       label: {
-        x: 56, y: 'calc(0.5*h+7)', fontSize: 13, fontWeight: 600, textVerticalAnchor: 'middle', pointerEvents: 'none',
-        textWrap: { width: 'calc(w-64)', height: 'calc(h-30)', ellipsis: true },
+        x: 56, y: 'calc(0.5*h+7)', fontSize: LABEL_FONTS.nodeName.size, fontWeight: LABEL_FONTS.nodeName.weight, textVerticalAnchor: 'middle', pointerEvents: 'none',
       },
       scopeBadge: { x: 'calc(w-8)', y: 'calc(h-6)', fontSize: 9, textAnchor: 'end', fill: '#8a4b00', pointerEvents: 'none' },
       handleTop: { cx: 'calc(0.5*w)', cy: 0, r: 6, magnet: true },
@@ -87,8 +99,7 @@ export const BoundaryBoxShape = dia.Element.define(
       },
       header: { x: 8, y: -12, height: 24, rx: 6, cursor: 'move' },
       label: {
-        x: 16, y: 0, fontSize: 12, fontWeight: 600, textVerticalAnchor: 'middle', pointerEvents: 'none',
-        textWrap: { width: 'calc(w-40)', maxLineCount: 1, ellipsis: true },
+        x: 16, y: 0, fontSize: LABEL_FONTS.boxTitle.size, fontWeight: LABEL_FONTS.boxTitle.weight, textVerticalAnchor: 'middle', pointerEvents: 'none',
       },
       resize: {
         x: 'calc(w-6)', y: 'calc(h-6)', width: 12, height: 12, cursor: 'nwse-resize',

@@ -1,6 +1,7 @@
 // Pan and zoom of a JointJS paper: wheel pans, Ctrl+wheel zooms about the pointer,
 // middle-drag or Space+drag pans. Kept apart from selection and editing gestures.
 import type { dia } from '@joint/core';
+import type { Rect } from '../../shared/geometry';
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
@@ -11,11 +12,14 @@ export interface Viewport {
   zoom(): number;
   zoomAt(factor: number, clientX: number, clientY: number): void;
   zoomBy(factor: number): void;
-  fit(): void;
+  /** Fits `bounds` (diagram coordinates; the document's extent, since the graph holds only part of it) on screen, at most at 100%. */
+  fit(bounds: Rect | null): void;
+  /** Scrolls so `bounds` is centred, keeping the zoom. */
+  centerOn(bounds: Rect): void;
   /** Shows `bounds` (diagram coordinates): fitted when that keeps labels legible, else its top-left corner at 100%. */
-  reveal(bounds: { x: number; y: number; width: number; height: number } | null): void;
+  reveal(bounds: Rect | null): void;
   actualSize(): void;
-  visibleArea(): { x: number; y: number; width: number; height: number };
+  visibleArea(): Rect;
   destroy(): void;
 }
 
@@ -96,9 +100,24 @@ export function createViewport(paper: dia.Paper, container: HTMLElement, changed
       const c = center();
       zoomAt(factor, c.x, c.y);
     },
-    fit: () => {
-      if (paper.model.getCells().length === 0) return;
-      paper.transformToFitContent({ padding: 48, maxScale: 1, minScale: MIN_ZOOM, useModelGeometry: true });
+    fit: (bounds) => {
+      if (!bounds) return;
+      const box = container.getBoundingClientRect();
+      const pad = 48;
+      const fitted = Math.min((box.width - 2 * pad) / Math.max(1, bounds.width), (box.height - 2 * pad) / Math.max(1, bounds.height));
+      const s = Math.min(1, Math.max(MIN_ZOOM, fitted));
+      paper.scale(s, s);
+      // Centred when it fits; a diagram too big even at the smallest zoom shows its top-left part.
+      const fits = fitted >= MIN_ZOOM;
+      const x = fits ? (box.width - bounds.width * s) / 2 : pad;
+      const y = fits ? (box.height - bounds.height * s) / 2 : pad;
+      paper.translate(x - bounds.x * s, y - bounds.y * s);
+      changed();
+    },
+    centerOn: (bounds) => {
+      const box = container.getBoundingClientRect();
+      const s = zoom();
+      paper.translate(box.width / 2 - (bounds.x + bounds.width / 2) * s, box.height / 2 - (bounds.y + bounds.height / 2) * s);
       changed();
     },
     reveal: (bounds) => {

@@ -25,6 +25,17 @@ import {
 import type { PaletteItem } from './palette.svelte';
 import { freePosition, type Rect } from '../../shared/geometry';
 
+export const EDITOR_VIEWS = [
+  { id: 'diagram', label: 'Diagram' },
+  { id: 'register', label: 'Threats' },
+  { id: 'mitigations', label: 'Mitigations' },
+  { id: 'assets', label: 'Assets' },
+  { id: 'attack-trees', label: 'Attack trees' },
+  { id: 'review', label: 'Four questions' },
+  { id: 'compliance', label: 'Compliance' },
+] as const;
+export type EditorView = (typeof EDITOR_VIEWS)[number]['id'];
+
 /** Shared by every open editor so copy in one model and paste in another works. */
 let clipboard = $state.raw<Clipboard | null>(null);
 const PASTE_OFFSET = 30;
@@ -34,6 +45,8 @@ export class EditorState {
   history = $state.raw<History>(emptyHistory);
   selection = $state.raw<ReadonlySet<string>>(new Set());
   activeDiagramId = $state('');
+  /** Which view of the model fills the editor: the diagram, or one of the model-wide views. */
+  view = $state<EditorView>('diagram');
   notice = $state<string | null>(null);
 
   diagram: Diagram = $derived(this.doc.diagrams.find((d) => d.id === this.activeDiagramId) ?? this.doc.diagrams[0]!);
@@ -102,6 +115,15 @@ export class EditorState {
   selectAll = () => {
     const d = this.diagram;
     this.select([...d.nodes, ...d.flows, ...d.boundaries].map((e) => e.id));
+  };
+
+  /** Shows an element on the canvas: its diagram, the diagram view, and it alone selected. */
+  reveal = (elementId: string) => {
+    const diagram = this.doc.diagrams.find((d) => [d.nodes, d.flows, d.boundaries].some((list) => list.some((r) => r.id === elementId)));
+    if (!diagram) return;
+    this.setActiveDiagram(diagram.id);
+    this.view = 'diagram';
+    this.select([elementId]);
   };
 
   setActiveDiagram = (id: string) => {

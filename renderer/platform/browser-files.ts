@@ -9,12 +9,14 @@ interface PickerType {
   readonly accept: Record<string, readonly string[]>;
 }
 interface FsAccessWindow {
-  showOpenFilePicker(options: { types: readonly PickerType[]; multiple?: boolean }): Promise<FileSystemFileHandle[]>;
+  showOpenFilePicker(options: { types?: readonly PickerType[]; multiple?: boolean }): Promise<FileSystemFileHandle[]>;
   showSaveFilePicker(options: { types: readonly PickerType[]; suggestedName?: string }): Promise<FileSystemFileHandle>;
 }
 
+// `.threatloom` is the model file's own extension; `.json` is what older builds and other tools wrote.
+const MODEL_EXTENSIONS = ['.threatloom', '.json'] as const;
 const MODEL_TYPES: readonly PickerType[] = [
-  { description: 'Threatloom model (JSON)', accept: { 'application/json': ['.json'] } },
+  { description: 'Threatloom model', accept: { 'application/json': MODEL_EXTENSIONS } },
 ];
 
 export interface BrowserFilesOptions {
@@ -39,8 +41,35 @@ export class BrowserFiles implements PlatformFiles {
   }
 
   async openModelFile(): Promise<OpenedFile | null> {
-    const file = this.#fsa ? await this.#pickWithFsa(this.#fsa) : await pickWithInput();
+    const file = this.#fsa ? await this.#pickWithFsa(this.#fsa, MODEL_TYPES) : await pickWithInput([...MODEL_EXTENSIONS, 'application/json']);
     return file ? readChecked(file, this.#maxBytes) : null;
+  }
+
+  async openTextFile(accept: readonly string[] = []): Promise<OpenedFile | null> {
+    // No types at all lets the picker show every file (imports are recognised by content).
+    const types: PickerType[] = accept.length ? [{ description: 'Supported files', accept: { 'text/plain': accept } }] : [];
+    const file = this.#fsa ? await this.#pickWithFsa(this.#fsa, types) : await pickWithInput(accept);
+    return file ? readChecked(file, this.#maxBytes) : null;
+  }
+
+  async saveExportFile(suggestedName: string, bytesOrText: string | Uint8Array, mime: string): Promise<{ name: string } | null> {
+    // A copy backed by a plain ArrayBuffer, which Blob and the file writer take.
+    const data = typeof bytesOrText === 'string' ? bytesOrText : new Uint8Array(bytesOrText);
+    if (!this.#fsa) {
+      download(suggestedName, data, mime);
+      return { name: suggestedName };
+    }
+    const extension = /\.[A-Za-z0-9]{1,15}$/.exec(suggestedName)?.[0];
+    const types: PickerType[] = extension ? [{ description: `${extension.slice(1).toUpperCase()} file`, accept: { [mime]: [extension] } }] : [];
+    let handle: FileSystemFileHandle;
+    try {
+      handle = await this.#fsa.showSaveFilePicker({ types, suggestedName });
+    } catch (error) {
+      if (isAbort(error)) return null;
+      throw error;
+    }
+    await writeText(handle, data);
+    return { name: handle.name };
   }
 
   async saveModelFile(suggestedName: string, text: string, handleKey?: string): Promise<{ name: string } | null> {
@@ -73,9 +102,9 @@ export class BrowserFiles implements PlatformFiles {
     this.#handles.delete(handleKey);
   }
 
-  async #pickWithFsa(fsa: FsAccessWindow): Promise<File | null> {
+  async #pickWithFsa(fsa: FsAccessWindow, types: readonly PickerType[]): Promise<File | null> {
     try {
-      const [handle] = await fsa.showOpenFilePicker({ types: MODEL_TYPES, multiple: false });
+      const [handle] = await fsa.showOpenFilePicker({ ...(types.length ? { types } : {}), multiple: false });
       return handle ? await handle.getFile() : null;
     } catch (error) {
       if (isAbort(error)) return null;
@@ -84,7 +113,7 @@ export class BrowserFiles implements PlatformFiles {
   }
 }
 
-async function writeText(handle: FileSystemFileHandle, text: string): Promise<void> {
+async function writeText(handle: FileSystemFileHandle, text: string | Uint8Array<ArrayBuffer>): Promise<void> {
   // createWritable writes to a temporary file that replaces the target on close, so a failure
   // part-way leaves the previous file intact.
   const writable = await handle.createWritable();
@@ -107,11 +136,11 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-function pickWithInput(): Promise<File | null> {
+function pickWithInput(accept: readonly string[]): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    if (accept.length) input.accept = accept.join(',');
     input.style.display = 'none';
     const finish = (file: File | null) => {
       input.remove();
@@ -126,8 +155,8 @@ function pickWithInput(): Promise<File | null> {
   });
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, text: string | Uint8Array<ArrayBuffer>, mime = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

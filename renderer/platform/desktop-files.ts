@@ -79,6 +79,28 @@ export class DesktopFiles implements PlatformFiles {
     });
   }
 
+  /** The native dialog offers "All files" beside models, so one dialog serves imports too. */
+  async openTextFile(_accept?: readonly string[]): Promise<OpenedFile | null> {
+    return this.#opened(await this.#desktop.host.openFile({}));
+  }
+
+  /** Exports go through the same atomic write; busy while writing, so closing waits for them. */
+  async saveExportFile(suggestedName: string, data: string | Uint8Array, _mime: string): Promise<{ readonly name: string } | null> {
+    if (typeof data !== 'string') {
+      // The host's save channel carries UTF-8 text only; a binary channel is not in the IPC contract yet.
+      throw new DesktopFileError('io-error', 'The desktop app cannot save PDF or PNG files yet. Export them from Threatloom in a browser, or use SVG, Markdown or CSV.');
+    }
+    if (!fitsInBytes(data, MAX_MODEL_TEXT_BYTES)) {
+      throw new DesktopFileError('too-large', `The export is larger than ${MAX_MODEL_TEXT_BYTES / (1024 * 1024)} MB and cannot be saved as one file.`);
+    }
+    return this.#desktop.whileBusy(async () => {
+      const result = await this.#desktop.host.saveFileAs({ suggestedName: plainFileName(suggestedName), text: data });
+      if (result.status === 'cancelled') return null;
+      if (result.status === 'failed') throw failure(result);
+      return { name: result.name };
+    });
+  }
+
   /** Save As…: the next save under `handleKey` asks for a file. */
   forgetFile(handleKey: string): void {
     this.#fileByKey.delete(handleKey);

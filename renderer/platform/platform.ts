@@ -18,6 +18,20 @@ export interface PlatformFiles {
    * again without asking; hosts that cannot simply ask every time.
    */
   saveModelFile(suggestedName: string, text: string, handleKey?: string): Promise<{ readonly name: string } | null>;
+  /** Makes the next save under `handleKey` ask for a file again ("Save As…"). */
+  forgetFile(handleKey: string): void;
+  /**
+   * Asks for a file and reads it as text; null when cancelled. `accept` lists extensions
+   * (`['.json', '.yaml']`) the picker offers first; empty means any file, for imports whose
+   * format is decided by content, never by name.
+   */
+  openTextFile(accept?: readonly string[]): Promise<OpenedFile | null>;
+  /**
+   * Writes an export (another tool's format, a report, an image) to a file the user chooses; null
+   * when cancelled. Text is written as UTF-8; bytes (PDF, PNG) as they are. Never remembered:
+   * Save keeps writing the model file, not the export.
+   */
+  saveExportFile(suggestedName: string, data: string | Uint8Array, mime: string): Promise<{ readonly name: string } | null>;
 }
 
 /** Larger files are refused before reading: no real model comes close, and reading a huge file

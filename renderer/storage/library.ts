@@ -2,14 +2,13 @@
 // Each write touches the document and its list metadata in ONE read-write transaction, so the
 // list can never disagree with the documents, and a failed write leaves the old version intact.
 import {
-  CURRENT_SCHEMA_VERSION,
   createModel,
-  migrateDocument,
   newId,
-  validateDocument,
+  parseModelFile,
   type ModelDocument,
+  type Problem,
 } from '../../shared/model';
-import type { ModelMeta, ThreatloomDb } from './db';
+import { documentJson, type ModelMeta, type StoredDocument, type ThreatloomDb } from './db';
 
 export type ModelSort = 'updated' | 'title';
 
@@ -65,12 +64,14 @@ export class ModelLibrary {
   }
 
   /**
-   * The stored document, upgraded in memory if an older Threatloom wrote it (the upgrade reaches
-   * the database with the next save). Rejects if it cannot be read, e.g. a newer version wrote it.
+   * The stored document, read like a model file: parsed, upgraded in memory if an older
+   * Threatloom wrote it (the upgrade reaches the database with the next save) and validated.
+   * Rejects with a message naming the model and the first problems if the stored copy cannot be
+   * used, e.g. a newer version wrote it or it was damaged.
    */
   async loadModel(id: string): Promise<ModelDocument | undefined> {
     const row = await this.db.documents.get(id);
-    return row && upgradeStored(row.doc);
+    return row && this.readStored(row);
   }
 
   async getMeta(id: string): Promise<ModelMeta | undefined> {
@@ -82,8 +83,11 @@ export class ModelLibrary {
    * editor's job, so a save/load round trip returns an equal document).
    */
   async saveModel(doc: ModelDocument): Promise<void> {
+    // Serialized before the transaction opens: a document that cannot be written fails here, and
+    // the transaction is held only for the two puts.
+    const json = documentJson(doc);
     await this.db.transaction('rw', this.db.models, this.db.documents, async () => {
-      await this.write(doc);
+      await this.write(doc, json);
     });
   }
 
@@ -127,7 +131,7 @@ export class ModelLibrary {
   async importModel(doc: ModelDocument): Promise<ImportResult> {
     return this.db.transaction('rw', this.db.models, this.db.documents, async () => {
       // Checked inside the transaction so a concurrent save cannot slip in between check and write.
-      const taken = (await this.db.documents.get(doc.id)) !== undefined;
+      const taken = (await this.db.documents.where(':id').equals(doc.id).count()) > 0;
       const stored: ModelDocument = taken ? { ...doc, id: newId() } : doc;
       await this.write(stored);
       return { doc: stored, copiedFrom: taken ? doc.id : null };
@@ -137,27 +141,34 @@ export class ModelLibrary {
   private async mustLoad(id: string): Promise<ModelDocument> {
     const row = await this.db.documents.get(id);
     if (!row) throw new Error(`No model with id ${id} in the library.`);
-    return upgradeStored(row.doc);
+    return this.readStored(row);
   }
 
-  /** Must run inside a rw transaction over both tables. Metadata first: it always clones, so if
-   * the document cannot be stored the transaction aborts and rolls the metadata back too. */
-  private async write(doc: ModelDocument): Promise<void> {
+  /** Must run inside a rw transaction over both tables. Metadata first, so if the document
+   * cannot be stored the transaction aborts and rolls the metadata back too. */
+  private async write(doc: ModelDocument, json: string = documentJson(doc)): Promise<void> {
     await this.db.models.put(modelMetaOf(doc));
-    await this.db.documents.put({ id: doc.id, doc });
+    await this.db.documents.put({ id: doc.id, json });
+  }
+
+  private async readStored(row: StoredDocument): Promise<ModelDocument> {
+    const text: unknown = row.json;
+    // Stored text is not a file the user picked: no size limit (it got here through the app).
+    const parsed = typeof text === 'string' ? parseModelFile(text, 'stored model', { maxBytes: Infinity }) : null;
+    if (parsed?.ok && parsed.doc.id === row.id) return parsed.doc;
+    const problems: Problem[] = !parsed
+      ? [{ path: '', message: 'the row holds no model text' }]
+      : parsed.ok
+        ? [{ path: 'id', message: `is ${parsed.doc.id}, but the model is stored under ${row.id}` }]
+        : parsed.problems;
+    const title = (await this.db.models.get(row.id))?.title;
+    throw new Error(`Model “${title ?? row.id}” cannot be opened: ${describe(problems)}.`);
   }
 }
 
-/** Documents written by this version are returned as stored: they were validated on the way in,
- * and re-validating every load would cost time on large models for nothing. */
-function upgradeStored(doc: ModelDocument): ModelDocument {
-  if (doc.schemaVersion === CURRENT_SCHEMA_VERSION) return doc;
-  const migrated = migrateDocument(doc as unknown as Record<string, unknown>);
-  if (!migrated.ok) throw new Error(`Model “${doc.title}” cannot be opened: ${migrated.problem.message}.`);
-  const valid = validateDocument(migrated.doc);
-  if (!valid.ok) {
-    const first = valid.problems[0];
-    throw new Error(`Model “${doc.title}” cannot be opened after upgrading it: ${first ? `${first.path}: ${first.message}` : 'invalid'}.`);
-  }
-  return valid.doc;
+/** The first few problems as `path: reason`, for an error message. */
+function describe(problems: readonly Problem[], max = 3): string {
+  const shown = problems.slice(0, max).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  const rest = problems.length - shown.length;
+  return `${shown.join('; ') || 'unknown problem'}${rest > 0 ? ` (and ${rest} more)` : ''}`;
 }

@@ -17,3 +17,4 @@ export * from './catalog-index';
 export { queryTokens, searchEntries, type SearchHit, type SearchOptions } from './search';
 export * from './bundled';
 export * from './import-pack';
+export * from './plot4ai';

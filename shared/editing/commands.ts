@@ -34,3 +34,8 @@ export {
   type ThreatChanges,
 } from './threat-commands';
 export { batch } from './batch';
+export { REASON_STATUSES, lifecycleFields, rateThreat, setOwaspRisk, setThreatLifecycle, threatLifecycleProblems, type ThreatLifecycle } from './risk-commands';
+export { addMitigation, deleteMitigations, linkMitigation, unlinkMitigation, updateMitigation, type MitigationChanges } from './mitigation-commands';
+export { addAsset, assetProblems, attachAsset, deleteAssets, detachAsset, setAssetElements, updateAsset, type AssetChanges } from './asset-commands';
+export { addAttackTree, addAttackTreeStep, deleteAttackTree, deleteAttackTreeStep, moveAttackTreeStep, renameAttackTree, updateAttackTreeStep, type AttackTreeStepChanges } from './attack-tree-commands';
+export { markElementReviewed, signOffProblem, signOffReview, unmarkElementReviewed, updateScope, type SignOff } from './review-commands';

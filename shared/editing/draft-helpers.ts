@@ -125,6 +125,10 @@ export function stripElementRefs(draft: DocDraft, removed: ReadonlySet<Uuid>): v
   if (plain(draft.dismissals).some((d) => removed.has(d.elementId))) {
     draft.dismissals = plain(draft.dismissals).filter((d) => !removed.has(d.elementId)) as typeof draft.dismissals;
   }
+  // Nor does a STRIDE review of it.
+  if (plain(draft.strideReviews).some((r) => removed.has(r.elementId))) {
+    draft.strideReviews = plain(draft.strideReviews).filter((r) => !removed.has(r.elementId)) as typeof draft.strideReviews;
+  }
 }
 
 /** "Move element" / "Move 3 elements". */

@@ -3,6 +3,7 @@
 import type { Dismissal, Mitigation, Threat, ThreatStatus, Uuid } from '../model/types';
 import { newId } from '../model/ids';
 import { createMitigation } from '../model/factory';
+import { sameKindMitigation } from '../mitigations/dedupe';
 import { assignChanges, fresh, indexById, plain } from './draft-helpers';
 import type { Command } from './history';
 
@@ -47,7 +48,10 @@ export function setThreatStatus(ids: readonly Uuid[], status: ThreatStatus): Com
   };
 }
 
-/** Deletes threats; their mitigations stay (other threats may share them). */
+/**
+ * Deletes threats; their mitigations stay (other threats may share them). Attack-tree steps
+ * that linked a deleted threat forget it, so no reference is left pointing at nothing.
+ */
 export function deleteThreats(ids: readonly Uuid[]): Command {
   const gone = new Set(ids);
   return {
@@ -56,17 +60,21 @@ export function deleteThreats(ids: readonly Uuid[]): Command {
       const threats = plain(draft.threats);
       for (const id of gone) threatIndex(threats, id);
       draft.threats = threats.filter((t) => !gone.has(t.id)) as typeof draft.threats;
+      plain(draft.attackTrees).forEach((tree, ti) => {
+        tree.steps.forEach((step, si) => {
+          if (step.threatIds.some((id) => gone.has(id))) {
+            draft.attackTrees[ti]!.steps[si]!.threatIds = step.threatIds.filter((id) => !gone.has(id));
+          }
+        });
+      });
     },
   };
 }
 
-const sameKind = (m: Pick<Mitigation, 'title'>, p: MitigationProposal) =>
-  m.title.trim().toLowerCase() === p.title.trim().toLowerCase();
-
 /**
  * Records a suggested threat and its suggested mitigations. A proposal the model already has a
- * mitigation of the same kind for (same title) links to it; the rest become new, proposed
- * mitigations. Nothing is ever duplicated.
+ * mitigation of the same kind for (`sameKindMitigation`, the one dedupe rule) links to it; the
+ * rest become new, proposed mitigations. Nothing is ever duplicated.
  */
 export function acceptThreat(threat: Threat, proposals: readonly MitigationProposal[]): Command {
   const planned = proposals.map((p) => ({ proposal: p, id: newId() }));
@@ -76,7 +84,7 @@ export function acceptThreat(threat: Threat, proposals: readonly MitigationPropo
       if (indexById(draft.threats, threat.id) >= 0) throw new Error(`Id already used by a threat: ${threat.id}`);
       const linked: Uuid[] = [...threat.mitigationIds];
       for (const { proposal, id } of planned) {
-        const existing = plain(draft.mitigations).find((m) => sameKind(m, proposal));
+        const existing = sameKindMitigation({ mitigations: plain(draft.mitigations) }, proposal);
         const useId = existing?.id ?? id;
         if (!existing) draft.mitigations.push(fresh(newMitigation(id, proposal)));
         if (!linked.includes(useId)) linked.push(useId);

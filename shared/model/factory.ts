@@ -10,6 +10,7 @@ import {
   type Diagram,
   type Flow,
   type LineBoundary,
+  type Asset,
   type Mitigation,
   type Threat,
   type ModelDocument,
@@ -136,6 +137,20 @@ export function createMitigation(fields: Partial<Mitigation> & Pick<Mitigation, 
     refs: [],
     effectiveness: 0.5,
     rejectionReason: '',
+    ...fields,
+  };
+}
+
+/** An asset rated 3 (moderate) on each of C, I and A until the user says otherwise. */
+export function createAsset(fields: Partial<Asset> & Pick<Asset, 'name'>): Asset {
+  return {
+    id: newId(),
+    kind: 'custom',
+    description: '',
+    confidentiality: 3,
+    integrity: 3,
+    availability: 3,
+    elementIds: [],
     ...fields,
   };
 }

@@ -10,3 +10,4 @@ export * from './canonical';
 export * from './migrations';
 export * from './parse-file';
 export * from './lifecycle';
+export * from './remap-ids';

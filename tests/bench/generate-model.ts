@@ -13,6 +13,7 @@ import {
   createModel,
   createNode,
   newId,
+  serializeDocument,
   validateDocument,
   type BoxBoundary,
   type DfdNode,
@@ -47,6 +48,8 @@ function rng(seed: number): () => number {
 
 export interface BenchModel {
   readonly doc: ModelDocument;
+  /** The document as the app stores it (canonical JSON text). */
+  readonly json: string;
   readonly meta: ModelMeta;
   readonly counts: { readonly nodes: number; readonly flows: number; readonly boundaries: number; readonly threats: number };
 }
@@ -162,6 +165,7 @@ export function generateModel(nodeCount: number, seed = 1): BenchModel {
   }
   return {
     doc,
+    json: serializeDocument(doc),
     meta: modelMetaOf(doc),
     counts: { nodes: nodes.length, flows: flows.length, boundaries: boundaries.length, threats: threats.length },
   };

@@ -20,8 +20,11 @@ export function frameInterval() {
   });
 }
 
-/** Writes one model straight into the app's IndexedDB (schema created by the app itself). */
-export async function seedModel({ meta, doc }) {
+/**
+ * Writes one model straight into the app's IndexedDB (schema created by the app itself), in the
+ * app's row format: list metadata, and the document as its canonical JSON text.
+ */
+export async function seedModel({ meta, json }) {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('threatloom');
     request.onupgradeneeded = () => request.transaction.abort();
@@ -35,7 +38,7 @@ export async function seedModel({ meta, doc }) {
     await new Promise((resolve, reject) => {
       const tx = db.transaction(['models', 'documents'], 'readwrite');
       tx.objectStore('models').put(meta);
-      tx.objectStore('documents').put({ id: doc.id, doc });
+      tx.objectStore('documents').put({ id: meta.id, json });
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error ?? new Error('seeding transaction aborted'));

@@ -84,7 +84,7 @@ async function loadHome(page, baseUrl) {
 /** Clicks the row, waits until the canvas is interactive, then drags a node and edits it. */
 async function measureRun(page, cdp, baseUrl, model, frameMs, { profile = false } = {}) {
   await loadHome(page, baseUrl);
-  await page.evaluate(probe.seedModel, { meta: model.meta, doc: model.doc });
+  await page.evaluate(probe.seedModel, { meta: model.meta, json: model.json });
   await page.reload();
   const title = model.meta.title;
   await page.getByRole('button', { name: `Open ${title}`, exact: true }).waitFor();

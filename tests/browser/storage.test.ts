@@ -7,10 +7,13 @@ import {
   createFlow,
   createModel,
   createNode,
+  serializeDocument,
   type ModelDocument,
   type Threat,
 } from '../../shared/model';
-import { openDatabase, type ThreatloomDb } from '../../renderer/storage/db';
+import { Dexie } from 'dexie';
+import { documentJson, openDatabase, type ThreatloomDb } from '../../renderer/storage/db';
+import v1RagChatbot from '../fixtures/models/v1-rag-chatbot.json?raw';
 import { ModelLibrary } from '../../renderer/storage/library';
 
 let db: ThreatloomDb;
@@ -196,8 +199,7 @@ describe('model library', () => {
   it('leaves the stored version intact when a save fails', async () => {
     const doc = richModel();
     await library.saveModel(doc);
-    // A function cannot be structured-cloned, so IndexedDB rejects the document after the
-    // metadata row was already written in the same transaction.
+    // A function cannot be serialized, so the save is refused before anything is written.
     const broken = { ...doc, title: 'Broken', threats: [], description: (() => 'x') as unknown as string };
 
     await expect(library.saveModel(broken)).rejects.toThrow();
@@ -212,12 +214,86 @@ describe('model library', () => {
     await library.saveModel(doc);
     await expect(library.loadModel(doc.id)).rejects.toThrow(/newer Threatloom/);
     await expect(library.renameModel(doc.id, 'x')).rejects.toThrow(/newer Threatloom/);
-    expect(await db.documents.get(doc.id)).toEqual({ id: doc.id, doc });
+    expect(await db.documents.get(doc.id)).toEqual({ id: doc.id, json: documentJson(doc) });
   });
 
   it('does not store a new model whose first save fails', async () => {
     const broken = { ...createModel('Never stored'), description: Symbol('x') as unknown as string };
     await expect(library.saveModel(broken)).rejects.toThrow();
     expect(await library.listModels()).toEqual([]);
+  });
+
+  it('stores each document as JSON text', async () => {
+    const doc = richModel();
+    await library.saveModel(doc);
+    const row = await db.documents.get(doc.id);
+    expect(row).toEqual({ id: doc.id, json: documentJson(doc) });
+    expect(JSON.parse(row!.json)).toEqual(doc);
+  });
+
+  it('refuses to store values JSON would change, leaving the stored version intact', async () => {
+    const doc = richModel();
+    await library.saveModel(doc);
+    const [main, training] = doc.diagrams;
+    const nan = { ...doc, diagrams: [{ ...main!, nodes: [{ ...main!.nodes[0]!, position: { x: Number.NaN, y: 0 } }] }, training!] };
+    await expect(library.saveModel(nan)).rejects.toThrow(/Cannot store NaN at “x”/);
+    await expect(library.saveModel({ ...doc, owner: Infinity as unknown as string })).rejects.toThrow(/Cannot store Infinity/);
+    expect(await library.loadModel(doc.id)).toEqual(doc);
+  });
+
+  it('upgrades a stored document written by an older Threatloom when loading it', async () => {
+    const old = JSON.parse(v1RagChatbot) as { id: string; schemaVersion: number; title: string };
+    expect(old.schemaVersion).toBeLessThan(CURRENT_SCHEMA_VERSION);
+    await db.documents.put({ id: old.id, json: v1RagChatbot });
+    const loaded = await library.loadModel(old.id);
+    expect(loaded).toMatchObject({ id: old.id, title: old.title, schemaVersion: CURRENT_SCHEMA_VERSION });
+  });
+
+  it('refuses a damaged stored copy with a message naming the model and the problem', async () => {
+    const doc = richModel('Damaged model');
+    await library.saveModel(doc);
+    await db.documents.put({ id: doc.id, json: '{"format": "threatloom-model", "schemaVe' });
+    await expect(library.loadModel(doc.id)).rejects.toThrow(/^Model “Damaged model” cannot be opened: not valid JSON/);
+
+    const invalid = { ...JSON.parse(serializeDocument(doc)), title: 42 };
+    await db.documents.put({ id: doc.id, json: JSON.stringify(invalid) });
+    await expect(library.loadModel(doc.id)).rejects.toThrow(/^Model “Damaged model” cannot be opened: title: /);
+    await expect(library.renameModel(doc.id, 'x')).rejects.toThrow(/cannot be opened: title: /);
+
+    await db.documents.put({ id: doc.id, json: serializeDocument({ ...doc, id: crypto.randomUUID() }) });
+    await expect(library.loadModel(doc.id)).rejects.toThrow(/cannot be opened: id: .* stored under/);
+
+    await db.documents.put({ id: doc.id, doc } as never);
+    await expect(library.loadModel(doc.id)).rejects.toThrow(/cannot be opened: the row holds no model text/);
+  });
+});
+
+describe('database schema', () => {
+  it('converts the document objects of a version-1 database to JSON text', async () => {
+    const name = `threatloom-v1-${crypto.randomUUID()}`;
+    const good = richModel('Stored by version 1');
+    const older = JSON.parse(v1RagChatbot) as { id: string };
+    // A row no validated document could be: NaN is kept as what JSON makes of it (null).
+    const odd = { ...modelAt('Odd', '2025-01-01T00:00:00.000Z'), version: Number.NaN };
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ models: 'id, updatedAt, title', documents: 'id', settings: 'key' });
+    await v1.table('documents').bulkPut([{ id: good.id, doc: good }, { id: older.id, doc: older }, { id: odd.id, doc: odd }]);
+    v1.close();
+
+    const upgraded = openDatabase(name);
+    try {
+      const rows = await upgraded.documents.toArray();
+      expect(rows).toHaveLength(3);
+      for (const row of rows) expect(Object.keys(row).sort()).toEqual(['id', 'json']);
+      expect(rows.find((r) => r.id === good.id)!.json).toBe(documentJson(good));
+      const lib = new ModelLibrary(upgraded);
+      expect(await lib.loadModel(good.id)).toEqual(good);
+      expect(await lib.loadModel(older.id)).toMatchObject({ id: older.id, schemaVersion: CURRENT_SCHEMA_VERSION });
+      await expect(lib.loadModel(odd.id)).rejects.toThrow(/cannot be opened: version: /);
+    } finally {
+      upgraded.close();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await upgraded.delete();
+    }
   });
 });

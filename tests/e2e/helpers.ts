@@ -86,7 +86,9 @@ export async function readDoc(page: Page, id?: string): Promise<ModelDocument | 
           const get = db.transaction('documents', 'readonly').objectStore('documents').get(key);
           get.onsuccess = () => {
             db.close();
-            resolve((get.result as { doc: ModelDocument } | undefined)?.doc ?? null);
+            // Rows hold the document's canonical JSON text (schema version 2).
+            const row = get.result as { json: string } | undefined;
+            resolve(row ? (JSON.parse(row.json) as ModelDocument) : null);
           };
           get.onerror = () => reject(get.error);
         };
@@ -370,4 +372,119 @@ export async function useFileInputFallback(page: Page): Promise<void> {
       delete target.showSaveFilePicker;
     }
   });
+}
+
+// ---- model-wide views and threats ----------------------------------------------------------
+
+/** Switches the editor to a model view (`diagram`, `mitigations`, `assets`, …) by its tab. */
+export async function openView(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`view-${id}`).click();
+  await expect(page.getByTestId(`view-${id}`)).toHaveAttribute('aria-current', 'page');
+}
+
+export const undoButton = (page: Page) => page.getByRole('button', { name: 'Undo', exact: true });
+export const redoButton = (page: Page) => page.getByRole('button', { name: 'Redo', exact: true });
+
+/** Selects a node, opens its STRIDE panel and accepts its first suggestion; returns that title. */
+export async function acceptFirstSuggestion(page: Page, node: Locator): Promise<string> {
+  await selectNode(page, node);
+  await page.getByTestId('threats-tab').click();
+  const suggestion = page.getByTestId('suggestion').first();
+  await expect(suggestion).toBeVisible();
+  const accept = suggestion.getByRole('button', { name: /^Accept / });
+  const title = ((await accept.getAttribute('aria-label')) ?? '').replace(/^Accept /, '');
+  await accept.click();
+  await expect(page.getByTestId('recorded-threat').filter({ hasText: title })).toHaveCount(1);
+  return title;
+}
+
+// ---- catalog browser ----------------------------------------------------------------------
+
+export const catalogBrowser = (page: Page) => page.getByTestId('catalog-browser');
+
+/** Opens the catalog browser with the "Catalogs" button (home screen or editor header). */
+export async function openCatalogs(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Catalogs', exact: true }).click();
+  await expect(catalogBrowser(page)).toBeVisible();
+  return catalogBrowser(page);
+}
+
+/** `kind:id` of every imported pack stored in IndexedDB (`threatloom-packs` db), sorted. */
+export async function readPacks(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('threatloom-packs');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('packs')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const req = db.transaction('packs', 'readonly').objectStore('packs').getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve((req.result as { kind: string; id: string }[]).map((p) => `${p.kind}:${p.id}`).sort());
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+// ---- STRIDE panel and threat register -----------------------------------------------------
+
+/** One STRIDE category of the panel (`T` for Tampering, …). */
+export const strideSection = (page: Page, letter: 'S' | 'T' | 'R' | 'I' | 'D' | 'E') =>
+  page.getByTestId('stride-panel').locator(`section[data-letter="${letter}"]`);
+
+/** A pending suggestion of the STRIDE panel by the rule that made it. */
+export const suggestionByRule = (page: Page, ruleId: string) => page.getByTestId('suggestion').and(page.locator(`[data-rule="${ruleId}"]`));
+
+/** Selects a node and accepts the suggestion of `ruleId` from its STRIDE panel. */
+export async function acceptSuggestion(page: Page, node: Locator, ruleId: string): Promise<void> {
+  await selectNode(page, node);
+  await page.getByTestId('threats-tab').click();
+  const suggestion = suggestionByRule(page, ruleId);
+  await suggestion.getByRole('button', { name: /^Accept / }).click();
+  await expect(suggestion).toHaveCount(0);
+}
+
+/** A heat-map cell's button (`inherent` or `residual`, likelihood, impact). */
+export const heatCell = (page: Page, kind: 'inherent' | 'residual', likelihood: number, impact: number) =>
+  page.getByTestId(`heat-${kind}-${likelihood}-${impact}`);
+
+/** The register's rows, or the one whose title is exactly `title`. */
+export const registerRows = (page: Page) => page.getByTestId('register-row');
+export const registerRow = (page: Page, title: string) =>
+  registerRows(page).filter({ has: page.getByRole('button', { name: title, exact: true }) });
+
+// ---- import and export -----------------------------------------------------------------------
+
+export const importDialog = (page: Page) => page.getByTestId('import-dialog');
+
+/**
+ * Clicks Import… (a button on the home screen, an item of "Other tools ▾" in the editor) and
+ * hands the file chooser a file. Call useFileInputFallback first, so the chooser is a plain
+ * `<input type=file>`.
+ */
+export async function chooseImportFile(page: Page, name: string, content: string | Buffer): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  const otherTools = page.getByRole('button', { name: 'Other tools ▾' });
+  if (await otherTools.isVisible()) await otherTools.click();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+}
+
+/** Chooses an export in the editor's "Other tools ▾" menu and returns the downloaded file's text. */
+export async function exportAs(page: Page, target: RegExp): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Other tools ▾' }).click();
+  await page.getByRole('list', { name: 'Other tools' }).getByRole('button', { name: target }).click();
+  const file = await download;
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }

@@ -20,7 +20,10 @@ const SKIP_AT_ROOT = new Set(['.git', 'dist', 'dist-electron', 'release', 'test-
 // npm packages the domain core may use. Each must be pure (no DOM, no Node built-ins, no I/O) so
 // shared/ runs the same in the app, node tests and a future CLI. Add one only after checking that.
 // yaml and fast-xml-parser parse foreign formats (ATLAS, OTM, TMT); elkjs lays out imported diagrams.
-const SHARED_PACKAGES = ['zod', 'mutative', 'yaml', 'fast-xml-parser', 'elkjs'];
+// jspdf and jspdf-autotable build the PDF report in shared/report: both run in node and the browser
+// (jsPDF's node build and browser build share one API; fonts come in as bytes, nothing is fetched),
+// and the report uses no DOM-only feature (html(), canvas images).
+const SHARED_PACKAGES = ['zod', 'mutative', 'yaml', 'fast-xml-parser', 'elkjs', 'jspdf', 'jspdf-autotable'];
 // Packages that belong to the renderer; the main process must never load them.
 const RENDERER_ONLY = [/^svelte(\/|$)/, /^@joint\//, /^dexie(\/|$)/];
 const NODE_BUILTINS = new Set(builtinModules);
@@ -190,7 +193,7 @@ describe('architecture scanner (self-test: it can fail)', () => {
 
   it('reports forbidden imports in shared/', () => {
     expect(checkFile('shared/model/evil.ts', "import { app } from 'electron';\nimport fs from 'node:fs';")).toEqual([
-      "shared/model/evil.ts:1: electron — package \"electron\" is not on shared/'s allow-list (zod, mutative, yaml, fast-xml-parser, elkjs)",
+      "shared/model/evil.ts:1: electron — package \"electron\" is not on shared/'s allow-list (zod, mutative, yaml, fast-xml-parser, elkjs, jspdf, jspdf-autotable)",
       'shared/model/evil.ts:2: node:fs — Node built-in "node:fs" in shared/',
     ]);
     expect(count('shared/a/b.ts', "import 'path';")).toBe(1);

@@ -104,3 +104,25 @@ describe('batch', () => {
     expect(() => execute(doc, emptyHistory, failing, LATER)).toThrow(/Threat not found/);
   });
 });
+
+describe('deletes leave no dangling references', () => {
+  it('deleting a threat unlinks it from attack-tree steps, and undo relinks it', async () => {
+    const { execute, emptyHistory, undo } = await import('../../../shared/editing');
+    const { doc: base, ids } = fixture();
+    const threatId = base.threats[0]!.id;
+    const step = { id: 'step-1', label: 'Inject', parentId: null, gate: 'or' as const, threatIds: [threatId], mitigationIds: [] };
+    const doc = { ...base, attackTrees: [{ id: 'tree-1', goal: 'Steal the model', steps: [step] }] };
+    const done = execute(doc, emptyHistory, deleteThreats([threatId]), LATER);
+    expect(done.doc.attackTrees[0]!.steps[0]!.threatIds).toEqual([]);
+    expect(undo(done.doc, done.history)!.doc).toEqual(doc);
+    void ids;
+  });
+
+  it('deleting an element drops its STRIDE review', async () => {
+    const { execute, emptyHistory, deleteElements } = await import('../../../shared/editing');
+    const { doc: base, diagram, ids } = fixture();
+    const doc = { ...base, strideReviews: [{ elementId: ids.llm, date: LATER }, { elementId: ids.db, date: LATER }] };
+    const done = execute(doc, emptyHistory, deleteElements(diagram.id, [ids.llm]), LATER);
+    expect(done.doc.strideReviews.map((r) => r.elementId)).toEqual([ids.db]);
+  });
+});

@@ -97,6 +97,7 @@ const FAMILIES: Record<string, FamilyCase> = {
       const b = build();
       b.node('inference-api', 'Open API', { authentication: 'none', inputValidation: false, returnsConfidenceScores: true, rateLimited: false, exposure: 'internet' });
       b.node('inference-api', 'Keyed API', { authentication: 'api-key', exposure: 'internet' });
+      b.node('inference-api', 'Partner API', { authentication: 'oauth', inputValidation: true, rateLimited: true, exposure: 'partner' });
       return b.doc();
     },
     negative: () => {
@@ -338,6 +339,7 @@ const FAMILIES: Record<string, FamilyCase> = {
       b.flow(ret, llm, { name: 'Search results', authenticated: true, encrypted: true });
       b.flow(a1, a2, { name: 'Hand-off' });
       b.flow(api, train, { name: 'Predictions', authenticated: true, encrypted: true });
+      b.flow(train, src, { name: 'Sample export', carries: ['training-data'], authenticated: true, encrypted: true });
       return b.doc();
     },
     negative: () => {
@@ -414,6 +416,7 @@ describe('the reviewer view of a RAG chatbot', () => {
       'rag-indirect-prompt-injection',
       'flow-open-web-content-into-llm',
       'data-source-open-collection-poisoning',
+      'vectordb-rag-poisoning',
       'rag-permission-blind-retriever',
       'vectordb-permission-blind-retrieval',
       'llm-system-prompt-extraction',

@@ -1,0 +1,66 @@
+// `node tests/bench/report-bench.mjs [--runs N] [--models two-diagrams,large]`: PDF report figures (see report-bench.ts). The
+// TypeScript is bundled with Vite first, like rules-bench.mjs, so the figures reflect production
+// code; the report font is read from node_modules as the app bundles it. Needs no browser; prints
+// figures and never fails on time.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+
+function parseArgs(argv) {
+  const options = { runs: 3, models: ['two-diagrams', 'large'] };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=');
+    if (flag === '--runs') options.runs = Number(inline ?? argv[++i]);
+    else if (flag === '--models') options.models = (inline ?? argv[++i]).split(',');
+    else throw new Error(`unknown option ${argv[i]} (use --runs N, --models two-diagrams,large)`);
+  }
+  if (options.models.some((m) => m !== 'two-diagrams' && m !== 'large')) throw new Error('--models takes two-diagrams and/or large');
+  if (!(options.runs >= 1)) throw new Error('--runs must be a positive number');
+  return options;
+}
+
+/** Bundles report-bench.ts into a temporary ES module and imports it. Packages stay external (as
+ * node loads them: jsPDF's node build), so the bundle lives under node_modules/.cache to resolve them. */
+export async function loadReportBench() {
+  const cache = join(ROOT, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const outDir = mkdtempSync(join(cache, 'threatloom-report-bench-'));
+  try {
+    await build({
+      root: ROOT,
+      configFile: false,
+      logLevel: 'error',
+      build: {
+        outDir,
+        emptyOutDir: true,
+        minify: false,
+        ssr: true,
+        lib: { entry: join(ROOT, 'tests/bench/report-bench.ts'), formats: ['es'], fileName: 'report-bench' },
+      },
+    });
+    return await import(pathToFileURL(join(outDir, 'report-bench.js')).href);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export function reportFonts() {
+  const read = (name) => new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`)));
+  return { regular: read('DejaVuSans.ttf'), bold: read('DejaVuSans-Bold.ttf') };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    const bench = await loadReportBench();
+    console.log(bench.formatReportBench(await bench.runReportBench(reportFonts(), options.runs, options.models)));
+  } catch (error) {
+    console.error(`report-bench: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,54 @@
+// DesktopFiles for Import… and Export to…: any file through the native Open dialog; exports
+// through the native Save dialog, busy while writing, never remembered as the model's file.
+import { describe, expect, it, vi } from 'vitest';
+import type { ThreatloomBridge } from '../../../shared/ipc';
+import { DesktopHost } from '../../../renderer/platform/desktop-host';
+import { DesktopFileError, DesktopFiles } from '../../../renderer/platform/desktop-files';
+
+const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
+const ID2 = '9c7a2c55-2f43-4d8e-9f0a-5d2b3c4d5e6f';
+
+function setup(answers: Record<string, (arg: any) => unknown>) {
+  const invoke = vi.fn(async (channel: string, arg: unknown) => answers[channel]?.(arg));
+  const bridge = { invoke, on: vi.fn(() => () => undefined) } as unknown as ThreatloomBridge;
+  const calls = (channel: string) => invoke.mock.calls.filter(([c]) => c === channel).map(([, a]) => a);
+  return { files: new DesktopFiles(new DesktopHost(bridge)), calls };
+}
+
+describe('DesktopFiles exchange', () => {
+  it('opens any file for import through the native dialog', async () => {
+    const { files, calls } = setup({ 'files:open': () => ({ status: 'opened', id: ID, name: 'client.tm7', text: '<ThreatModel/>' }) });
+    expect(await files.openTextFile(['.tm7'])).toEqual({ name: 'client.tm7', text: '<ThreatModel/>' });
+    expect(calls('files:open')).toEqual([{}]);
+  });
+
+  it('saves an export with Save As, busy meanwhile, and does not make it the model’s file', async () => {
+    let saveAs = 0;
+    const { files, calls } = setup({
+      'files:saveAs': () => ({ status: 'saved', id: saveAs++ ? ID2 : ID, name: 'x.otm.json' }),
+      'files:save': () => ({ status: 'saved', id: ID, name: 'x.otm.json' }),
+    });
+    expect(await files.saveExportFile('Pay/ments.otm.json', '{}', 'application/json')).toEqual({ name: 'x.otm.json' });
+    expect(calls('files:saveAs')).toEqual([{ suggestedName: 'Pay_ments.otm.json', text: '{}' }]);
+    expect(calls('app:busy')).toEqual([{ busy: true }, { busy: false }]);
+    // Saving the model next still asks where: the export is not the model's file.
+    await files.saveModelFile('m.threatloom', 'model', 'model-1');
+    expect(calls('files:save')).toEqual([]);
+    expect(calls('files:saveAs')).toHaveLength(2);
+  });
+
+  it('returns null when cancelled and throws the message main wrote on failure', async () => {
+    const cancelled = setup({ 'files:saveAs': () => ({ status: 'cancelled' }) });
+    expect(await cancelled.files.saveExportFile('a.json', '{}', 'application/json')).toBeNull();
+    const failed = setup({ 'files:saveAs': () => ({ status: 'failed', code: 'io-error', message: 'The disk is full.' }) });
+    const error = await failed.files.saveExportFile('a.json', '{}', 'application/json').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesktopFileError);
+    expect((error as Error).message).toBe('The disk is full.');
+  });
+
+  it('refuses an export too large for one file before sending it', async () => {
+    const { files, calls } = setup({});
+    await expect(files.saveExportFile('a.json', 'x'.repeat(20 * 1024 * 1024 + 1), 'application/json')).rejects.toThrow(/larger than 20 MB/);
+    expect(calls('files:saveAs')).toEqual([]);
+  });
+});
