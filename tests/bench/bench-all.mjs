@@ -1,5 +1,6 @@
-// `npm run bench [-- options]`: the canvas benchmark (run.mjs, headless Chromium) and then the
-// rule-engine benchmark (rules-bench.mjs, node), each printing its own table. Options are routed
+// `npm run bench [-- options]`: the canvas benchmark (run.mjs, headless Chromium), the
+// rule-engine benchmark (rules-bench.mjs, node) and the report benchmark (report-bench.mjs,
+// node: PDF of 2×200 elements / 300 threats and of the 2000-node model), each printing its table. Options are routed
 // to the benchmark that knows them: --sizes and --profile to the canvas, --nodes to the rules,
 // --runs N to both. Each runs in its own process, so neither one's garbage or JIT state skews
 // the other's figures. Exits non-zero when either benchmark breaks (never on a figure).
@@ -27,6 +28,8 @@ for (let i = 0; i < argv.length; i++) {
 run('canvas', here('./run.mjs'), canvas);
 console.log('');
 run('rules', here('./rules-bench.mjs'), rules);
+console.log('');
+run('report', here('./report-bench.mjs'), rules.filter((a, i, all) => a === '--runs' || all[i - 1] === '--runs'));
 
 function run(name, script, args) {
   const result = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit' });
