@@ -2,24 +2,11 @@
 import type { StrideLetter, ThreatStatus } from '../../shared/model';
 import { RISK_BAND_LABELS, type RiskBand } from '../../shared/risk';
 import './bands.css';
+export { STRIDE_NAMES, THREAT_STATUS_LABELS as STATUS_LABELS } from '../../shared/model';
 
-export const STATUS_LABELS: Readonly<Record<ThreatStatus, string>> = {
-  open: 'Open',
-  mitigated: 'Mitigated',
-  accepted: 'Accepted',
-  transferred: 'Transferred',
-  avoided: 'Avoided',
-  'not-applicable': 'Not applicable',
-};
 
-export const STRIDE_NAMES: Readonly<Record<StrideLetter, string>> = {
-  S: 'Spoofing',
-  T: 'Tampering',
-  R: 'Repudiation',
-  I: 'Information disclosure',
-  D: 'Denial of service',
-  E: 'Elevation of privilege',
-};
+
+
 
 export const BAND_LABELS: Readonly<Record<RiskBand | 'unrated', string>> = { ...RISK_BAND_LABELS, unrated: 'Unrated' };
 

@@ -2,14 +2,7 @@
 // names, severities, 0–100 scores and trust levels.
 import { STRIDE, TRUST_LEVELS, type Rating, type StrideLetter, type TrustLevel } from '../model';
 
-export const STRIDE_NAMES: Readonly<Record<StrideLetter, string>> = {
-  S: 'Spoofing',
-  T: 'Tampering',
-  R: 'Repudiation',
-  I: 'Information disclosure',
-  D: 'Denial of service',
-  E: 'Elevation of privilege',
-};
+export { STRIDE_NAMES } from '../model';
 
 const STRIDE_BY_WORDS = new Map<string, StrideLetter>([
   ['spoofing', 'S'],

@@ -11,3 +11,4 @@ export * from './migrations';
 export * from './parse-file';
 export * from './lifecycle';
 export * from './remap-ids';
+export * from './labels';

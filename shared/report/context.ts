@@ -15,26 +15,13 @@ import {
   type Uuid,
 } from '../model';
 import { RISK_BAND_LABELS, type RiskRating } from '../risk';
+export { STRIDE_NAMES, THREAT_STATUS_LABELS } from '../model';
 import { flowName, nodeName } from './scene';
 import type { ReportOptions, RiskTone } from './types';
 
-export const THREAT_STATUS_LABELS: Readonly<Record<ThreatStatus, string>> = {
-  open: 'Open',
-  mitigated: 'Mitigated',
-  accepted: 'Accepted',
-  transferred: 'Transferred',
-  avoided: 'Avoided',
-  'not-applicable': 'Not applicable',
-};
 
-export const STRIDE_NAMES: Readonly<Record<StrideLetter, string>> = {
-  S: 'Spoofing',
-  T: 'Tampering',
-  R: 'Repudiation',
-  I: 'Information disclosure',
-  D: 'Denial of service',
-  E: 'Elevation of privilege',
-};
+
+
 
 export type ElementInfo =
   | { readonly type: 'node'; readonly record: DfdNode; readonly diagram: Diagram; readonly name: string; readonly typeLabel: string; readonly outOfScope: boolean }
