@@ -8,7 +8,7 @@ import {
   type ModelDocument,
   type Problem,
 } from '../../shared/model';
-import { documentJson, type ModelMeta, type StoredDocument, type ThreatloomDb } from './db';
+import { documentJson, checkWhenIdle, type ModelMeta, type StoredDocument, type ThreatloomDb } from './db';
 
 export type ModelSort = 'updated' | 'title';
 
@@ -144,18 +144,22 @@ export class ModelLibrary {
     return this.readStored(row);
   }
 
-  /** Must run inside a rw transaction over both tables. Metadata first, so if the document
-   * cannot be stored the transaction aborts and rolls the metadata back too. */
+  /** Must run inside a rw transaction over both tables: if either write fails the transaction
+   * aborts and neither row changes. */
   private async write(doc: ModelDocument, json: string = documentJson(doc)): Promise<void> {
-    await this.db.models.put(modelMetaOf(doc));
-    await this.db.documents.put({ id: doc.id, json });
+    // Both requests are queued at once (a transaction runs them in order): awaiting the first
+    // before issuing the second would add a round trip to every save.
+    await Promise.all([this.db.models.put(modelMetaOf(doc)), this.db.documents.put({ id: doc.id, json })]);
   }
 
   private async readStored(row: StoredDocument): Promise<ModelDocument> {
     const text: unknown = row.json;
     // Stored text is not a file the user picked: no size limit (it got here through the app).
     const parsed = typeof text === 'string' ? parseModelFile(text, 'stored model', { maxBytes: Infinity }) : null;
-    if (parsed?.ok && parsed.doc.id === row.id) return parsed.doc;
+    if (parsed?.ok && parsed.doc.id === row.id) {
+      checkWhenIdle(parsed.doc);
+      return parsed.doc;
+    }
     const problems: Problem[] = !parsed
       ? [{ path: '', message: 'the row holds no model text' }]
       : parsed.ok

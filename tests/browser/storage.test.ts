@@ -236,8 +236,9 @@ describe('model library', () => {
     await library.saveModel(doc);
     const [main, training] = doc.diagrams;
     const nan = { ...doc, diagrams: [{ ...main!, nodes: [{ ...main!.nodes[0]!, position: { x: Number.NaN, y: 0 } }] }, training!] };
-    await expect(library.saveModel(nan)).rejects.toThrow(/Cannot store NaN at “x”/);
-    await expect(library.saveModel({ ...doc, owner: Infinity as unknown as string })).rejects.toThrow(/Cannot store Infinity/);
+    await expect(library.saveModel(nan)).rejects.toThrow('Cannot store the model: diagrams[0].nodes[0].position.x: NaN.');
+    await expect(library.saveModel({ ...doc, owner: Infinity as unknown as string })).rejects.toThrow('Cannot store the model: owner: Infinity.');
+    await expect(library.saveModel({ ...doc, reviewers: [() => 'x'] as unknown as string[] })).rejects.toThrow('reviewers[0]: a function');
     expect(await library.loadModel(doc.id)).toEqual(doc);
   });
 
