@@ -1,7 +1,7 @@
 // A small but complete document for editing tests, deep-frozen so any accidental mutation of
 // the original throws instead of silently passing.
 import { expect } from 'vitest';
-import { createBoxBoundary, createDiagram, createFlow, createLineBoundary, createModel, createNode } from '../../../shared/model/factory';
+import { createBoxBoundary, createDiagram, createFlow, createLineBoundary, createModel, createNode, createThreat } from '../../../shared/model/factory';
 import type { Asset, Diagram, ModelDocument, Threat } from '../../../shared/model/types';
 import { emptyHistory, execute, redo, undo, type Command } from '../../../shared/editing';
 
@@ -41,23 +41,8 @@ export function fixture(): Fixture {
   };
   const otherNode = createNode('guardrail', { x: 0, y: 0 });
   const other: Diagram = { ...createDiagram('Other'), nodes: [otherNode] };
-  const threat = (title: string, elementIds: string[]): Threat => ({
-    id: `t-${title}`,
-    title,
-    description: '',
-    elementIds,
-    stride: ['T'],
-    refs: [],
-    origin: { kind: 'manual' },
-    status: 'open',
-    likelihood: 3,
-    impact: 4,
-    owner: '',
-    mitigationIds: [],
-    acceptance: null,
-    statusReason: '',
-    owaspRisk: null,
-  });
+  const threat = (title: string, elementIds: string[]): Threat =>
+    createThreat({ id: `t-${title}`, title, elementIds, stride: ['T'], likelihood: 3, impact: 4 });
   const asset: Asset = {
     id: 'asset-1',
     name: 'Embeddings',

@@ -8,7 +8,9 @@ import {
   createFlow,
   createLineBoundary,
   createModel,
+  createMitigation,
   createNode,
+  createThreat,
   newId,
   validateDocument,
   type Boundary,
@@ -20,38 +22,11 @@ import {
   type Threat,
 } from '../../../shared/model';
 
-const threat = (title: string, elementIds: string[], extra: Partial<Threat> = {}): Threat => ({
-  id: newId(),
-  title,
-  description: `${title}: how it happens.`,
-  elementIds,
-  stride: ['T'],
-  refs: [],
-  origin: { kind: 'manual' },
-  status: 'open',
-  likelihood: 3,
-  impact: 4,
-  owner: '',
-  mitigationIds: [],
-  acceptance: null,
-  statusReason: '',
-  owaspRisk: null,
-  ...extra,
-});
+const threat = (title: string, elementIds: string[], extra: Partial<Threat> = {}): Threat =>
+  createThreat({ title, description: `${title}: how it happens.`, elementIds, stride: ['T'], likelihood: 3, impact: 4, ...extra });
 
-const mitigation = (title: string, extra: Partial<Mitigation> = {}): Mitigation => ({
-  id: newId(),
-  title,
-  description: `${title}, described.`,
-  status: 'proposed',
-  owner: '',
-  dueDate: '',
-  phase: '',
-  refs: [],
-  effectiveness: 0.6,
-  rejectionReason: '',
-  ...extra,
-});
+const mitigation = (title: string, extra: Partial<Mitigation> = {}): Mitigation =>
+  createMitigation({ title, description: `${title}, described.`, effectiveness: 0.6, ...extra });
 
 export function richModel(): ModelDocument {
   const user = { ...createNode('actor', { x: 40, y: 200 }, 'Customer'), properties: { population: 'public' } };
