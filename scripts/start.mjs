@@ -37,19 +37,23 @@ const hasDisplay = () => process.platform !== 'linux' || !!(process.env.DISPLAY 
 run(process.execPath, ['scripts/doctor.mjs', 'start']);
 vite();
 
-const electron = electronBinary();
+// THREATLOOM_SHELL=browser opens the Chromium app window even where Electron is installed (the
+// Xvfb smoke test uses it; so can anyone whose Electron install is broken).
+const electron = process.env.THREATLOOM_SHELL === 'browser' ? null : electronBinary();
 if (electron && hasDisplay()) {
-  vite('-c', 'electron/vite.config.ts', '--mode', 'main');
-  vite('-c', 'electron/vite.config.ts', '--mode', 'preload');
+  vite('-c', 'electron/bundle.config.ts', '--mode', 'main');
+  vite('-c', 'electron/bundle.config.ts', '--mode', 'preload');
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   const app = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env });
   app.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 } else {
   console.log(
-    electron
-      ? 'threatloom: no display for the Electron window; serving the app on 127.0.0.1 instead.'
-      : 'threatloom: the Electron binary is not installed (it cannot be downloaded here); opening the app in a Chromium window instead.',
+    process.env.THREATLOOM_SHELL === 'browser'
+      ? 'threatloom: THREATLOOM_SHELL=browser; opening the app in a Chromium window instead of Electron.'
+      : electron
+        ? 'threatloom: no display for the Electron window; serving the app on 127.0.0.1 instead.'
+        : 'threatloom: the Electron binary is not installed (it cannot be downloaded here); opening the app in a Chromium window instead.',
   );
   await serveInChromium();
 }
@@ -71,7 +75,12 @@ async function serveInChromium() {
   } else {
     // A dedicated profile keeps the app's IndexedDB library in one stable place per user.
     const profile = process.env.THREATLOOM_PROFILE ?? join(process.env.HOME ?? tmpdir(), '.config', 'threatloom-chromium');
-    const app = spawn(chromiumPath, [...chromiumArgs, '--test-type', `--user-data-dir=${profile}`, `--app=${url}`], { stdio: 'ignore' });
+    // Remote debugging only when asked for (the smoke test drives the window through it), and
+    // then on the loopback interface only, which is Chromium's default.
+    const debugPort = process.env.THREATLOOM_DEBUG_PORT;
+    const debug = debugPort && /^\d{2,5}$/.test(debugPort) ? [`--remote-debugging-port=${debugPort}`] : [];
+    // The window opens at the desktop shell's default size (electron/window-state.ts DEFAULT_SIZE).
+    const app = spawn(chromiumPath, [...chromiumArgs, ...debug, '--test-type', `--user-data-dir=${profile}`, '--window-size=1280,820', `--app=${url}`], { stdio: 'ignore' });
     app.on('exit', () => {
       console.log('Window closed; the library is kept. Run npm start again to reopen.');
       server.close();
