@@ -2,8 +2,8 @@
 // step below its parent, siblings in document order. Box sizes come from the wrapped label (no
 // DOM here to measure text, so wrapping is by characters for a ~13px UI font); the same lines are
 // returned so every renderer (the app's SVG, the PDF report) draws exactly what was measured.
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { elkEngine } from '../geometry';
 import type { AttackTree, Point, Uuid } from '../model';
 import { indexTree } from './structure';
 
@@ -112,8 +112,6 @@ function graphOf(tree: AttackTree): Graph {
   return { boxes, links };
 }
 
-let elk: InstanceType<typeof ELK> | undefined;
-
 export async function layoutAttackTree(tree: AttackTree): Promise<AttackTreeLayout> {
   const graph = graphOf(tree);
   try {
@@ -126,7 +124,7 @@ export async function layoutAttackTree(tree: AttackTree): Promise<AttackTreeLayo
 
 async function elkLayout({ boxes, links }: Graph): Promise<AttackTreeLayout> {
   const edges: ElkExtendedEdge[] = links.map((l, i) => ({ id: `e${i}`, sources: [l.from], targets: [l.to] }));
-  elk ??= new ELK();
+  const elk = await elkEngine();
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: {

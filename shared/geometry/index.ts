@@ -6,3 +6,4 @@ export { polylinesIntersect, segmentsIntersect } from './segments';
 export { DEFAULT_GRID, snap, snapPoint } from './snap';
 export { elementsInRect } from './hit-test';
 export { freePosition } from './placement';
+export { elkEngine } from './elk-engine';

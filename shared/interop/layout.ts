@@ -1,8 +1,8 @@
 // Automatic layout for imports without coordinates: ELK's layered algorithm, flows left to right,
 // each box boundary a compound node so it ends up sized around its members (nested boxes nest).
 // Very large diagrams get a simple row packing instead, so an import never stalls the app.
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { elkEngine } from '../geometry';
 import type { Point, Size } from '../model';
 
 export interface LayoutItem {
@@ -28,8 +28,6 @@ export const MAX_ELK_NODES = 250;
 const PADDING = { top: 44, left: 24, bottom: 24, right: 24 };
 const EMPTY_BOX: Size = { width: 240, height: 140 };
 const ORIGIN: Point = { x: 40, y: 40 };
-
-let elk: InstanceType<typeof ELK> | undefined;
 
 export async function autoLayout(
   items: readonly LayoutItem[],
@@ -92,7 +90,7 @@ async function elkLayout(
     sources: [nodeId(source)],
     targets: [nodeId(target)],
   }));
-  elk ??= new ELK();
+  const elk = await elkEngine();
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: {
