@@ -34,7 +34,7 @@ export const backupPathOf = (path: string) => `${path}.bak`;
 
 const isNotFound = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
-/** Writes `data` to `path` atomically; resolves to the path actually written (symlinks followed). */
+/** Writes `data` (text as UTF-8, bytes as they are) to `path` atomically; resolves to the path actually written (symlinks followed). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<string> {
   const ops = options.ops ?? nodeWriteOps;
   const platform = options.platform ?? process.platform;

@@ -1,19 +1,55 @@
 // Native Open / Save / Save As. The main process touches only paths the user chose — in a dialog,
 // from the recent list, on the command line or through the OS — and hands the renderer an opaque
 // id and the base name for each. Writes are atomic with a `.bak`, and refuse to overwrite a file
-// someone else changed since we last read or wrote it.
+// someone else changed since we last read or wrote it. Exports (reports, images, tables) are written the same
+// atomic way but are not models: they get no id and never join the recent list.
 import { randomUUID } from 'node:crypto';
 import { basename, win32 } from 'node:path';
-import { MAX_MODEL_TEXT_BYTES, type FileRef, type OpenResult, type SaveResult } from '../shared/ipc';
-import { writeFileAtomic, type WriteOps } from './atomic-write';
+import type { FileFilter } from 'electron';
+import {
+  EXPORT_KIND_INFO,
+  MAX_MODEL_TEXT_BYTES,
+  type ExportKind,
+  type ExportResult,
+  type FileRef,
+  type OpenAccept,
+  type OpenResult,
+  type SaveResult,
+} from '../shared/ipc';
+import { writeFileAtomic, type AtomicWriteOptions, type WriteOps } from './atomic-write';
 import { changedOnDisk, FileError, readTextFile, stampAfterWrite, toFileError, type FileStamp } from './disk';
 import type { RecentFiles } from './recent';
 
+/** What a native dialog shows: its title and file-type filters, the first one selected. */
+export interface DialogRequest {
+  readonly title: string;
+  readonly filters: FileFilter[];
+}
+
 export interface FileDialogs {
   /** The path the user picked, or null when cancelled. */
-  chooseFileToOpen(): Promise<string | null>;
-  chooseFileToSave(suggestedName: string): Promise<string | null>;
+  chooseFileToOpen(request: DialogRequest): Promise<string | null>;
+  chooseFileToSave(suggestedName: string, request: DialogRequest): Promise<string | null>;
 }
+
+export const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] };
+export const MODEL_FILTERS: FileFilter[] = [{ name: 'Threatloom models', extensions: ['threatloom', 'json'] }, ALL_FILES];
+
+/** The Open dialog: the extensions the renderer asked for (already validated) first, then all files. */
+export function openDialogRequest(accept?: OpenAccept): DialogRequest {
+  if (!accept) return { title: 'Open Threat Model', filters: MODEL_FILTERS };
+  const extensions = [...new Set(accept.extensions.map((extension) => extension.slice(1).toLowerCase()))];
+  const listed = extensions.map((extension) => `.${extension}`).join(', ');
+  return { title: 'Open File', filters: [{ name: `${accept.label} (${listed})`, extensions }, ALL_FILES] };
+}
+
+/** The Save dialog for an export: its own type first ("PDF document (.pdf)"), then all files. */
+export function exportDialogRequest(kind: ExportKind): DialogRequest {
+  const { label, extension } = EXPORT_KIND_INFO[kind];
+  return { title: `Export ${label}`, filters: [{ name: `${label} (.${extension})`, extensions: [extension] }, ALL_FILES] };
+}
+
+const SAVE_MODEL: DialogRequest = { title: 'Save Threat Model', filters: MODEL_FILTERS };
 
 export interface FileServiceOptions {
   readonly dialogs: FileDialogs;
@@ -76,8 +112,8 @@ export class FileService {
     return this.#options.recent.paths().map((path) => this.allow(path));
   }
 
-  async openFile(): Promise<OpenResult> {
-    const path = await this.#options.dialogs.chooseFileToOpen();
+  async openFile(accept?: OpenAccept): Promise<OpenResult> {
+    const path = await this.#options.dialogs.chooseFileToOpen(openDialogRequest(accept));
     if (path === null) return { status: 'cancelled' };
     return this.#read(this.allow(path).id);
   }
@@ -91,11 +127,31 @@ export class FileService {
   }
 
   async saveFileAs(suggestedName: string, text: string): Promise<SaveResult> {
-    const path = await this.#options.dialogs.chooseFileToSave(suggestedName);
+    const path = await this.#options.dialogs.chooseFileToSave(suggestedName, SAVE_MODEL);
     if (path === null) return { status: 'cancelled' };
     const { id } = this.allow(path);
     // The user just confirmed this path in the dialog (which asks before replacing a file).
     return this.#track(this.#write(id, text));
+  }
+
+  /**
+   * Writes an export where the user chooses. Unlike Save As, the path is not allowed (no id, so
+   * nothing is saved there later) and not added to the recent list: an export is not a model.
+   */
+  async exportFile(suggestedName: string, bytes: Uint8Array, kind: ExportKind): Promise<ExportResult> {
+    const path = await this.#options.dialogs.chooseFileToSave(suggestedName, exportDialogRequest(kind));
+    if (path === null) return { status: 'cancelled' };
+    return this.#track(this.#writeExport(path, bytes));
+  }
+
+  async #writeExport(path: string, bytes: Uint8Array): Promise<ExportResult> {
+    const name = this.#name(path);
+    try {
+      await writeFileAtomic(path, bytes, this.#writeOptions());
+      return { status: 'saved', name };
+    } catch (error) {
+      return toFileError(error, name, 'save').toFailure();
+    }
   }
 
   async #read(id: string): Promise<OpenResult> {
@@ -132,17 +188,18 @@ export class FileService {
     const file = this.#known.get(id)!;
     const name = this.#name(file.path);
     try {
-      const written = await writeFileAtomic(file.path, text, {
-        backup: true,
-        platform: this.#platform,
-        ...(this.#options.writeOps ? { ops: this.#options.writeOps } : {}),
-      });
+      const written = await writeFileAtomic(file.path, text, this.#writeOptions());
       file.stamp = await stampAfterWrite(written, text);
       await this.#remember(file.path);
       return { status: 'saved', id, name };
     } catch (error) {
       return toFileError(error, name, 'save').toFailure();
     }
+  }
+
+  /** Every write keeps the replaced file as `<name>.bak`. */
+  #writeOptions(): AtomicWriteOptions {
+    return { backup: true, platform: this.#platform, ...(this.#options.writeOps ? { ops: this.#options.writeOps } : {}) };
   }
 
   async #remember(path: string): Promise<void> {

@@ -18,10 +18,6 @@ import { createMainWindow } from './main-window';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export const APP_ID = 'org.threatloom.app';
-export const MODEL_FILTERS = [
-  { name: 'Threatloom models', extensions: ['threatloom', 'json'] },
-  { name: 'All files', extensions: ['*'] },
-];
 
 export interface ShellOptions {
   /** The built renderer (index.html and assets). Default: <app>/dist/renderer. */
@@ -69,11 +65,12 @@ export class Shell {
     });
     const afterWrite = <T>(work: Promise<T>) => work.finally(() => this.#guard?.check());
     this.host = {
-      openFile: () => this.files.openFile(),
+      openFile: ({ accept }) => this.files.openFile(accept),
       openRecent: ({ id }) => this.files.openRecent(id),
       listRecent: async () => this.files.listRecent(),
       saveFile: ({ id, text }) => afterWrite(this.files.saveFile(id, text)),
       saveFileAs: ({ suggestedName, text }) => afterWrite(this.files.saveFileAs(suggestedName, text)),
+      exportFile: ({ suggestedName, bytes, kind }) => afterWrite(this.files.exportFile(suggestedName, bytes, kind)),
       setMenuState: async (state) => {
         this.#menuState = state;
         this.renderMenu();
@@ -214,11 +211,11 @@ export class Shell {
     const parentOr = <T>(withParent: (win: BrowserWindow) => Promise<T>, without: () => Promise<T>) =>
       this.window ? withParent(this.window) : without();
     return {
-      chooseFileToOpen: async () => {
+      chooseFileToOpen: async ({ title, filters }) => {
         const options: OpenDialogOptions = {
-          title: 'Open Threat Model',
+          title,
           properties: ['openFile'],
-          filters: MODEL_FILTERS,
+          filters,
           ...(this.#lastDir ? { defaultPath: this.#lastDir } : {}),
         };
         const result = await parentOr((w) => dialog.showOpenDialog(w, options), () => dialog.showOpenDialog(options));
@@ -227,11 +224,11 @@ export class Shell {
         this.#lastDir = dirname(path);
         return path;
       },
-      chooseFileToSave: async (suggestedName) => {
+      chooseFileToSave: async (suggestedName, { title, filters }) => {
         const options: SaveDialogOptions = {
-          title: 'Save Threat Model',
+          title,
           defaultPath: join(this.#lastDir ?? app.getPath('documents'), suggestedName),
-          filters: MODEL_FILTERS,
+          filters,
           properties: ['createDirectory', 'showOverwriteConfirmation'],
         };
         const result = await parentOr((w) => dialog.showSaveDialog(w, options), () => dialog.showSaveDialog(options));

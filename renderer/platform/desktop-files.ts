@@ -1,7 +1,16 @@
 // PlatformFiles in the desktop app: native dialogs and atomic writes in the main process, through
 // the preload bridge. The renderer only ever holds opaque file ids, never paths.
-import { fitsInBytes, MAX_MODEL_TEXT_BYTES, MAX_NAME_LENGTH } from '../../shared/ipc';
-import type { FileFailure, FileRef, OpenResult } from '../../shared/ipc';
+import {
+  EXPORT_KIND_INFO,
+  EXPORT_KINDS,
+  fitsInBytes,
+  isAcceptExtension,
+  MAX_ACCEPT_EXTENSIONS,
+  MAX_EXPORT_BYTES,
+  MAX_MODEL_TEXT_BYTES,
+  MAX_NAME_LENGTH,
+} from '../../shared/ipc';
+import type { ExportKind, FileFailure, FileRef, OpenAccept, OpenResult } from '../../shared/ipc';
 import type { DesktopHost } from './desktop-host';
 import type { OpenedFile, PlatformFiles } from './platform';
 
@@ -30,10 +39,22 @@ const failure = (result: FileFailure) =>
   result.code === 'changed-on-disk' ? new FileChangedOnDiskError(result.message) : new DesktopFileError(result.code, result.message);
 
 /** A name the Save dialog accepts: no directories, no control characters. */
-export function plainFileName(name: string): string {
+export function plainFileName(name: string, fallback = 'threat-model.threatloom'): string {
   const cleaned = name.replace(/[/\\\p{Cc}]+/gu, '_').trim().slice(0, MAX_NAME_LENGTH);
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'threat-model.threatloom';
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
 }
+
+/**
+ * What Import… offers first when the caller names no extensions: the formats the importer reads
+ * (Threatloom, Threat Dragon and OTM JSON, OTM YAML, Microsoft TMT). Only a hint for the picker:
+ * "All files" is offered too, and the importer decides by content, never by name.
+ */
+export const IMPORT_ACCEPT: OpenAccept = { label: 'Threat models', extensions: ['.threatloom', '.json', '.yaml', '.yml', '.tm7', '.otm'] };
+
+/** The export kind for a MIME type, e.g. `application/pdf` → `pdf`; null for a format the app does not export. */
+export const exportKindOf = (mime: string): ExportKind | null => EXPORT_KINDS.find((kind) => EXPORT_KIND_INFO[kind].mime === mime) ?? null;
+
+const MIB = 1024 * 1024;
 
 export class DesktopFiles implements PlatformFiles {
   readonly #desktop: DesktopHost;
@@ -79,22 +100,39 @@ export class DesktopFiles implements PlatformFiles {
     });
   }
 
-  /** The native dialog offers "All files" beside models, so one dialog serves imports too. */
-  async openTextFile(_accept?: readonly string[]): Promise<OpenedFile | null> {
-    return this.#opened(await this.#desktop.host.openFile({}));
+  /**
+   * The native Open dialog offers `accept` first ("Supported files (.json, .yaml)"), or for
+   * imports that name none the formats Import reads; "All files" always comes second.
+   * Entries main would refuse (MIME types, odd characters) are left out: they are only hints.
+   */
+  async openTextFile(accept: readonly string[] = []): Promise<OpenedFile | null> {
+    const extensions = accept.filter(isAcceptExtension).slice(0, MAX_ACCEPT_EXTENSIONS);
+    const wanted: OpenAccept = extensions.length ? { label: 'Supported files', extensions } : IMPORT_ACCEPT;
+    return this.#opened(await this.#desktop.host.openFile({ accept: wanted }));
   }
 
-  /** Exports go through the same atomic write; busy while writing, so closing waits for them. */
-  async saveExportFile(suggestedName: string, data: string | Uint8Array, _mime: string): Promise<{ readonly name: string } | null> {
-    if (typeof data !== 'string') {
-      // The host's save channel carries UTF-8 text only; a binary channel is not in the IPC contract yet.
-      throw new DesktopFileError('io-error', 'The desktop app cannot save PDF or PNG files yet. Export them from Threatloom in a browser, or use SVG, Markdown or CSV.');
+  /**
+   * Exports go through the export channel and the same atomic write as models, busy while
+   * writing so closing waits for them. Text is sent as UTF-8 bytes; nothing is remembered.
+   */
+  async saveExportFile(suggestedName: string, data: string | Uint8Array, mime: string): Promise<{ readonly name: string } | null> {
+    const kind = exportKindOf(mime);
+    if (!kind) {
+      const known = EXPORT_KINDS.map((k) => EXPORT_KIND_INFO[k].label).join(', ');
+      throw new DesktopFileError('io-error', `The desktop app cannot save “${mime}” exports; it saves ${known}.`);
     }
-    if (!fitsInBytes(data, MAX_MODEL_TEXT_BYTES)) {
-      throw new DesktopFileError('too-large', `The export is larger than ${MAX_MODEL_TEXT_BYTES / (1024 * 1024)} MB and cannot be saved as one file.`);
+    return this.#export(suggestedName, typeof data === 'string' ? new TextEncoder().encode(data) : data, kind);
+  }
+
+  async #export(suggestedName: string, data: Uint8Array, kind: ExportKind): Promise<{ readonly name: string } | null> {
+    const { label, extension } = EXPORT_KIND_INFO[kind];
+    if (data.byteLength > MAX_EXPORT_BYTES) {
+      throw new DesktopFileError('too-large', `The ${label} is ${Math.ceil(data.byteLength / MIB)} MB; the desktop app saves exports up to ${MAX_EXPORT_BYTES / MIB} MB.`);
     }
+    // IPC copies a view's whole underlying buffer: send just the export's own bytes.
+    const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
     return this.#desktop.whileBusy(async () => {
-      const result = await this.#desktop.host.saveFileAs({ suggestedName: plainFileName(suggestedName), text: data });
+      const result = await this.#desktop.host.exportFile({ suggestedName: plainFileName(suggestedName, `export.${extension}`), bytes, kind });
       if (result.status === 'cancelled') return null;
       if (result.status === 'failed') throw failure(result);
       return { name: result.name };

@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = [
   'files:listRecent',
   'files:save',
   'files:saveAs',
+  'files:exportBytes',
   'menu:state',
   'edit:native',
   'app:ready',

@@ -9,6 +9,46 @@ export const MAX_MODEL_TEXT_BYTES = 20 * 1024 * 1024;
 export const MAX_NAME_LENGTH = 500;
 /** Undo/redo labels shown in the Edit menu. */
 export const MAX_LABEL_LENGTH = 200;
+/**
+ * Exports larger than this are refused, in the renderer and again in main.
+ * Generous on purpose: a 400-page PDF report with embedded fonts and full-page diagrams is tens
+ * of MB, and a PNG of a very large diagram at print resolution can approach 100 MB. 256 MiB
+ * leaves room for both while still stopping a runaway buffer before it is copied across IPC
+ * and written to disk.
+ */
+export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The exports the desktop app saves, each with its own Save-dialog filter. Text formats travel as
+ * UTF-8 bytes on the same channel: an export is never a model, so it must not go through Save
+ * As (which remembers the file for Save and lists it under Open Recent).
+ */
+export const EXPORT_KINDS = ['pdf', 'png', 'svg', 'csv', 'md', 'json', 'sarif'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export interface ExportKindInfo {
+  /** The Save dialog's filter name, e.g. "PDF document". */
+  readonly label: string;
+  /** Without the dot. */
+  readonly extension: string;
+  /** What the renderer's exporters call the format. */
+  readonly mime: string;
+}
+export const EXPORT_KIND_INFO: Readonly<Record<ExportKind, ExportKindInfo>> = {
+  pdf: { label: 'PDF document', extension: 'pdf', mime: 'application/pdf' },
+  png: { label: 'PNG image', extension: 'png', mime: 'image/png' },
+  svg: { label: 'SVG image', extension: 'svg', mime: 'image/svg+xml' },
+  csv: { label: 'CSV table', extension: 'csv', mime: 'text/csv' },
+  md: { label: 'Markdown document', extension: 'md', mime: 'text/markdown' },
+  json: { label: 'JSON file', extension: 'json', mime: 'application/json' },
+  sarif: { label: 'SARIF log', extension: 'sarif', mime: 'application/sarif+json' },
+};
+
+/** At most this many extensions in one Open-dialog filter. */
+export const MAX_ACCEPT_EXTENSIONS = 20;
+/** Open-dialog filter names, e.g. "Threat models". */
+export const MAX_ACCEPT_LABEL_LENGTH = 60;
+/** `.json`, `.tm7`: a dot and 1–15 ASCII letters or digits; nothing else reaches the dialog. */
+export const isAcceptExtension = (value: unknown): value is string => typeof value === 'string' && /^\.[A-Za-z0-9]{1,15}$/.test(value);
 
 export type Empty = Record<string, never>;
 
@@ -38,6 +78,19 @@ export interface Cancelled {
 
 export type OpenResult = ({ readonly status: 'opened'; readonly text: string } & FileRef) | Cancelled | FileFailure;
 export type SaveResult = ({ readonly status: 'saved' } & FileRef) | Cancelled | FileFailure;
+/**
+ * A save result without the id: an export is not a model, so main hands out no id for it —
+ * nothing can be saved to it later and it never joins the recent list.
+ */
+export type ExportResult = { readonly status: 'saved'; readonly name: string } | Cancelled | FileFailure;
+
+/** The file types an Open dialog offers first; "All files" is always offered too. */
+export interface OpenAccept {
+  /** Names the filter, e.g. "Threat models"; main appends the extensions. */
+  readonly label: string;
+  /** `['.json', '.yaml']`: see isAcceptExtension. */
+  readonly extensions: readonly string[];
+}
 
 /**
  * What the renderer reports so the native menu can follow it. Absent entries mean "enabled" /
@@ -52,8 +105,11 @@ export interface MenuState {
 }
 
 export interface ThreatloomHost {
-  /** Shows the native Open dialog and reads the chosen file. */
-  openFile(arg: Empty): Promise<OpenResult>;
+  /**
+   * Shows the native Open dialog and reads the chosen file. Without `accept` the dialog offers
+   * Threatloom models first; with it, those extensions. "All files" is offered either way.
+   */
+  openFile(arg: { readonly accept?: OpenAccept }): Promise<OpenResult>;
   /** Reads a file main already knows: from the recent list or an open request. */
   openRecent(arg: { readonly id: string }): Promise<OpenResult>;
   listRecent(arg: Empty): Promise<readonly FileRef[]>;
@@ -61,6 +117,11 @@ export interface ThreatloomHost {
   saveFile(arg: { readonly id: string; readonly text: string }): Promise<SaveResult>;
   /** Shows the native Save dialog and writes the chosen file. */
   saveFileAs(arg: { readonly suggestedName: string; readonly text: string }): Promise<SaveResult>;
+  /**
+   * Shows the native Save dialog filtered to `kind` and writes `bytes` as they are (atomic,
+   * keeps `<name>.bak`). Not remembered: no id, not in the recent list.
+   */
+  exportFile(arg: { readonly suggestedName: string; readonly bytes: Uint8Array; readonly kind: ExportKind }): Promise<ExportResult>;
   setMenuState(arg: MenuState): Promise<void>;
   /**
    * Runs an edit command natively in the focused text field (webContents.paste() etc.), for
@@ -82,6 +143,7 @@ export const CHANNEL_METHODS = {
   'files:listRecent': 'listRecent',
   'files:save': 'saveFile',
   'files:saveAs': 'saveFileAs',
+  'files:exportBytes': 'exportFile',
   'menu:state': 'setMenuState',
   'edit:native': 'nativeEdit',
   'app:ready': 'ready',

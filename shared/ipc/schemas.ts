@@ -2,7 +2,18 @@
 // main sends back. Strict objects: unknown keys are refused, not ignored.
 import { z } from 'zod';
 import { CHECKABLE_ACTIONS, MENU_ACTIONS, NATIVE_EDIT_COMMANDS, type EventChannel, type InvokeChannel } from './channels';
-import { MAX_LABEL_LENGTH, MAX_MODEL_TEXT_BYTES, MAX_NAME_LENGTH, type EventPayloads, type HostArg } from './contract';
+import {
+  EXPORT_KINDS,
+  isAcceptExtension,
+  MAX_ACCEPT_EXTENSIONS,
+  MAX_ACCEPT_LABEL_LENGTH,
+  MAX_EXPORT_BYTES,
+  MAX_LABEL_LENGTH,
+  MAX_MODEL_TEXT_BYTES,
+  MAX_NAME_LENGTH,
+  type EventPayloads,
+  type HostArg,
+} from './contract';
 
 /** UTF-8 byte length without TextEncoder (shared/ has no DOM or Node types). */
 export function utf8ByteLength(text: string): number {
@@ -49,6 +60,31 @@ const label = z
   .optional();
 const empty = z.strictObject({});
 
+/**
+ * A real Uint8Array (Electron delivers one, or a Node Buffer, which is a Uint8Array). Number
+ * arrays, strings, ArrayBuffers, other typed arrays and look-alike objects are refused:
+ * `isView` checks the engine's internal slot, which no plain object can fake.
+ */
+export const isByteArray = (value: unknown): value is Uint8Array => ArrayBuffer.isView(value) && value instanceof Uint8Array;
+
+/** Export bytes: not empty (that would replace a file with nothing) and at most MAX_EXPORT_BYTES. */
+const exportBytes = z
+  .custom<Uint8Array>(isByteArray, { error: 'must be bytes (a Uint8Array)' })
+  .refine((bytes) => bytes.byteLength > 0, { error: 'must not be empty' })
+  .refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, { error: `must be at most ${MAX_EXPORT_BYTES} bytes` });
+
+const openAccept = z.strictObject({
+  label: z
+    .string()
+    .min(1)
+    .max(MAX_ACCEPT_LABEL_LENGTH)
+    .refine((text) => !/\p{Cc}/u.test(text), { error: 'must not contain control characters' }),
+  extensions: z
+    .array(z.string().refine(isAcceptExtension, { error: 'must be a dot and 1–15 letters or digits, like .json' }))
+    .min(1)
+    .max(MAX_ACCEPT_EXTENSIONS),
+});
+
 const flags = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((key) => [key, z.boolean().optional()])) as Record<K, z.ZodOptional<z.ZodBoolean>>);
 
@@ -61,11 +97,12 @@ export const menuStateSchema = z.strictObject({
 
 /** One validator per channel; the main process runs it before any handler sees the argument. */
 export const ARG_SCHEMAS = {
-  'files:open': empty,
+  'files:open': z.strictObject({ accept: openAccept.optional() }),
   'files:openRecent': z.strictObject({ id: fileId }),
   'files:listRecent': empty,
   'files:save': z.strictObject({ id: fileId, text: modelText }),
   'files:saveAs': z.strictObject({ suggestedName: fileName, text: modelText }),
+  'files:exportBytes': z.strictObject({ suggestedName: fileName, bytes: exportBytes, kind: z.enum(EXPORT_KINDS) }),
   'menu:state': menuStateSchema,
   'edit:native': z.strictObject({ command: z.enum(NATIVE_EDIT_COMMANDS) }),
   'app:ready': empty,

@@ -66,6 +66,16 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir).sort()).toEqual(['model.threatloom', 'model.threatloom.bak']);
   });
 
+  it('writes bytes exactly as given, only the view’s own bytes, and keeps the old file as .bak', async () => {
+    const file = join(dir, 'report.pdf');
+    writeFileSync(file, Buffer.from([1, 2, 3]));
+    const backing = new Uint8Array([0xaa, 0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0a, 0xc3, 0x28, 0xbb]);
+    const view = backing.subarray(1, 10); // "%PDF", NUL, 0xFF, LF and an invalid UTF-8 pair
+    await writeFileAtomic(file, view, { backup: true });
+    expect([...readFileSync(file)]).toEqual([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0a, 0xc3, 0x28]);
+    expect([...readFileSync(backupPathOf(file))]).toEqual([1, 2, 3]);
+  });
+
   it('keeps only the previous version as .bak', async () => {
     const file = join(dir, 'model.threatloom');
     writeFileSync(file, 'v1');

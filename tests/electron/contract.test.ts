@@ -1,4 +1,5 @@
 // shared/ipc: one validator per channel, sizes enforced in UTF-8 bytes, strict objects.
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import {
   ARG_SCHEMAS,
@@ -6,8 +7,12 @@ import {
   checkArg,
   EVENT_CHANNELS,
   EVENT_SCHEMAS,
+  EXPORT_KIND_INFO,
+  EXPORT_KINDS,
   fitsInBytes,
   INVOKE_CHANNELS,
+  isByteArray,
+  MAX_EXPORT_BYTES,
   MAX_MODEL_TEXT_BYTES,
   MAX_NAME_LENGTH,
   MENU_ACTIONS,
@@ -37,6 +42,8 @@ describe('ipc contract', () => {
 
   it('accepts well-formed arguments', () => {
     expect(checkArg('files:open', {})).toEqual({ ok: true, value: {} });
+    expect(checkArg('files:open', { accept: { label: 'Threat models', extensions: ['.json', '.YAML', '.tm7'] } }).ok).toBe(true);
+    expect(checkArg('files:exportBytes', { suggestedName: 'Payments – LLM.pdf', bytes: new Uint8Array([0x25, 0x50]), kind: 'pdf' }).ok).toBe(true);
     expect(checkArg('files:save', { id: ID, text: '{}' }).ok).toBe(true);
     expect(checkArg('files:saveAs', { suggestedName: 'Payments – LLM.threatloom', text: '{"a":1}' }).ok).toBe(true);
     expect(checkArg('menu:state', { enabled: { undo: false, save: true }, checked: { toggleDarkMode: true }, undoLabel: 'Undo Move', redoLabel: null }).ok).toBe(true);
@@ -60,6 +67,34 @@ describe('ipc contract', () => {
     ['files:saveAs', { suggestedName: '', text: '' }],
     ['files:saveAs', { suggestedName: '..', text: '' }],
     ['files:saveAs', { suggestedName: 'x'.repeat(MAX_NAME_LENGTH + 1), text: '' }],
+    ['files:open', { accept: { label: 'Models', extensions: [] } }],
+    ['files:open', { accept: { label: 'Models', extensions: ['json'] } }],
+    ['files:open', { accept: { label: 'Models', extensions: ['.js;rm'] } }],
+    ['files:open', { accept: { label: 'Models', extensions: ['.*'] } }],
+    ['files:open', { accept: { label: 'Models', extensions: ['.tar.gz'] } }],
+    ['files:open', { accept: { label: 'Models', extensions: ['.' + 'x'.repeat(16)] } }],
+    ['files:open', { accept: { label: 'Models', extensions: Array.from({ length: 21 }, (_, i) => `.e${i}`) } }],
+    ['files:open', { accept: { label: '', extensions: ['.json'] } }],
+    ['files:open', { accept: { label: 'a\nb', extensions: ['.json'] } }],
+    ['files:open', { accept: { label: 'x'.repeat(61), extensions: ['.json'] } }],
+    ['files:open', { accept: { extensions: ['.json'] } }],
+    ['files:open', { accept: ['.json'] }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: [0x25, 0x50, 0x44, 0x46], kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: '%PDF-1.7', kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: { 0: 0x25, length: 1, byteLength: 1, buffer: {} }, kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new ArrayBuffer(4), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new DataView(new ArrayBuffer(4)), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new Uint16Array(2), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new Uint8ClampedArray(2), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: Object.create(Uint8Array.prototype), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: null, kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new Uint8Array(0), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new Uint8Array(1), kind: 'exe' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new Uint8Array(1) }],
+    ['files:exportBytes', { suggestedName: '../a.pdf', bytes: new Uint8Array(1), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'C:\\x.pdf', bytes: new Uint8Array(1), kind: 'pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', bytes: new Uint8Array(1), kind: 'pdf', path: '/tmp/a.pdf' }],
+    ['files:exportBytes', { suggestedName: 'a.pdf', text: 'x', kind: 'pdf' }],
     ['menu:state', { enabled: { launchMissiles: true } }],
     ['menu:state', { enabled: { undo: 'yes' } }],
     ['menu:state', { checked: { undo: true } }],
@@ -72,6 +107,41 @@ describe('ipc contract', () => {
     const result = checkArg(channel, arg);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.startsWith(`${channel}: `)).toBe(true);
+  });
+
+  it('takes export bytes as a Uint8Array or a Node Buffer, passed on without a copy', () => {
+    const bytes = new Uint8Array([0x00, 0xff]);
+    const checked = checkArg('files:exportBytes', { suggestedName: 'a.png', bytes, kind: 'png' });
+    expect(checked.ok && checked.value.bytes).toBe(bytes);
+    expect(checkArg('files:exportBytes', { suggestedName: 'a.png', bytes: Buffer.from([1, 2]), kind: 'png' }).ok).toBe(true);
+    expect(isByteArray(new Uint8Array(1).subarray(0, 1))).toBe(true);
+  });
+
+  it('accepts export bytes after the structured clone IPC applies to them', () => {
+    const arg = { suggestedName: 'a.pdf', bytes: Uint8Array.from([0x25, 0x00, 0xff]), kind: 'pdf' };
+    for (const copy of [structuredClone(arg), deserialize(serialize(arg)), deserialize(serialize({ ...arg, bytes: Buffer.from(arg.bytes) }))]) {
+      const checked = checkArg('files:exportBytes', copy);
+      expect(checked.ok && [...checked.value.bytes]).toEqual([0x25, 0x00, 0xff]);
+    }
+  });
+
+  it('refuses export bytes over the limit by their byte length, naming the limit', () => {
+    // The validator reads byteLength; an own property stands in for 256 MB without allocating it.
+    const sized = (byteLength: number) => Object.defineProperty(new Uint8Array(1), 'byteLength', { value: byteLength });
+    expect(checkArg('files:exportBytes', { suggestedName: 'a.pdf', bytes: sized(MAX_EXPORT_BYTES), kind: 'pdf' }).ok).toBe(true);
+    expect(checkArg('files:exportBytes', { suggestedName: 'a.pdf', bytes: sized(MAX_EXPORT_BYTES + 1), kind: 'pdf' })).toEqual({
+      ok: false,
+      message: `files:exportBytes: bytes must be at most ${MAX_EXPORT_BYTES} bytes`,
+    });
+    expect(checkArg('files:exportBytes', { suggestedName: 'a.pdf', bytes: [1], kind: 'pdf' })).toEqual({ ok: false, message: 'files:exportBytes: bytes must be bytes (a Uint8Array)' });
+  });
+
+  it('describes every export kind with a filter label, extension and MIME type', () => {
+    expect(EXPORT_KINDS).toEqual(expect.arrayContaining(['pdf', 'png', 'svg', 'csv', 'md', 'json', 'sarif']));
+    for (const kind of EXPORT_KINDS) expect(EXPORT_KIND_INFO[kind]).toEqual({ label: expect.any(String), extension: kind, mime: expect.stringMatching(/^[a-z]+\/[a-z+]+$/) });
+    expect(new Set(EXPORT_KINDS.map((kind) => EXPORT_KIND_INFO[kind].mime)).size).toBe(EXPORT_KINDS.length);
+    // A 400-page PDF report stays far below the export limit, which stays far above the model limit.
+    expect(MAX_EXPORT_BYTES).toBe(256 * 1024 * 1024);
   });
 
   it('measures model text in UTF-8 bytes, not characters', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS, type EventChannel, type ThreatloomBridge } from '../../shared/ipc';
 import { createHostClient, DesktopHost, findDesktopBridge } from '../../renderer/platform/desktop-host';
-import { DesktopFiles, DesktopFileError, FileChangedOnDiskError, plainFileName } from '../../renderer/platform/desktop-files';
+import { DesktopFiles, DesktopFileError, exportKindOf, FileChangedOnDiskError, IMPORT_ACCEPT, plainFileName } from '../../renderer/platform/desktop-files';
+import { MAX_EXPORT_BYTES } from '../../shared/ipc';
 import { DesktopMenu, routeMenuAction } from '../../renderer/platform/desktop-menu';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
@@ -163,6 +164,103 @@ describe('DesktopFiles', () => {
     emit('files:openRequested', { id: ID, name: 'dbl.threatloom' });
     await vi.waitFor(() => expect(open).toHaveBeenCalledWith({ name: 'dbl.threatloom', text: '{"a":1}' }));
     expect(report).not.toHaveBeenCalled();
+  });
+});
+
+describe('DesktopFiles exports and imports', () => {
+  const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+
+  it('sends every export through the export channel, text as UTF-8, never through Save As', async () => {
+    const { bridge, calls } = fakeBridge({ 'files:exportBytes': (arg) => ({ status: 'saved', name: (arg as { suggestedName: string }).suggestedName }) });
+    const files = new DesktopFiles(new DesktopHost(bridge));
+    expect(await files.saveExportFile('Payments.pdf', pdf, 'application/pdf')).toEqual({ name: 'Payments.pdf' });
+    expect(await files.saveExportFile('Payments.md', '# Rapport — Zürich ✓', 'text/markdown')).toEqual({ name: 'Payments.md' });
+    const [first, second] = calls('files:exportBytes') as { suggestedName: string; bytes: Uint8Array; kind: string }[];
+    expect(first).toEqual({ suggestedName: 'Payments.pdf', bytes: pdf, kind: 'pdf' });
+    expect(first!.bytes).toBe(pdf);
+    expect(second).toMatchObject({ suggestedName: 'Payments.md', kind: 'md' });
+    expect(new TextDecoder().decode(second!.bytes)).toBe('# Rapport — Zürich ✓');
+    // An export is not a model: Save As would remember it for Save and list it in Open Recent.
+    expect(calls('files:saveAs')).toEqual([]);
+  });
+
+  it.each([
+    ['text/csv', 'csv'], ['application/json', 'json'], ['application/sarif+json', 'sarif'], ['image/svg+xml', 'svg'], ['text/markdown', 'md'],
+  ])('saves %s exports as %s', async (mime, kind) => {
+    const { bridge, calls } = fakeBridge({ 'files:exportBytes': () => ({ status: 'saved', name: 'x' }) });
+    await new DesktopFiles(new DesktopHost(bridge)).saveExportFile('x', 'text', mime);
+    expect(calls('files:exportBytes')).toMatchObject([{ kind }]);
+  });
+
+  it('picks the kind from the MIME type and cleans the suggested name', async () => {
+    const { bridge, calls } = fakeBridge({ 'files:exportBytes': () => ({ status: 'saved', name: 'd.png' }) });
+    const files = new DesktopFiles(new DesktopHost(bridge));
+    await files.saveExportFile('Pay/ments - Main.png', pdf, 'image/png');
+    await files.saveExportFile('..', pdf, 'image/png');
+    expect(calls('files:exportBytes').map((a) => [(a as { suggestedName: string }).suggestedName, (a as { kind: string }).kind])).toEqual([
+      ['Pay_ments - Main.png', 'png'],
+      ['export.png', 'png'],
+    ]);
+    expect(exportKindOf('application/pdf')).toBe('pdf');
+    expect(exportKindOf('text/csv')).toBe('csv');
+    expect(exportKindOf('image/jpeg')).toBeNull();
+  });
+
+  it('is busy while the bytes are written, so closing the window waits', async () => {
+    let finish!: (result: unknown) => void;
+    const { bridge, calls } = fakeBridge({ 'files:exportBytes': () => new Promise((done) => (finish = done)) });
+    const files = new DesktopFiles(new DesktopHost(bridge));
+    const saving = files.saveExportFile('r.pdf', pdf, 'application/pdf');
+    await vi.waitFor(() => expect(calls('files:exportBytes')).toHaveLength(1));
+    expect(calls('app:busy')).toEqual([{ busy: true }]);
+    finish({ status: 'saved', name: 'r.pdf' });
+    await saving;
+    expect(calls('app:busy')).toEqual([{ busy: true }, { busy: false }]);
+  });
+
+  it('returns null when cancelled and throws main’s message on failure', async () => {
+    const cancelled = fakeBridge({ 'files:exportBytes': () => ({ status: 'cancelled' }) });
+    expect(await new DesktopFiles(new DesktopHost(cancelled.bridge)).saveExportFile('r.pdf', pdf, 'application/pdf')).toBeNull();
+    const failed = fakeBridge({ 'files:exportBytes': () => ({ status: 'failed', code: 'io-error', message: 'Could not save “r.pdf”: the disk is full.' }) });
+    const error = await new DesktopFiles(new DesktopHost(failed.bridge)).saveExportFile('r.pdf', pdf, 'application/pdf').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesktopFileError);
+    expect((error as Error).message).toBe('Could not save “r.pdf”: the disk is full.');
+  });
+
+  it('refuses oversized bytes and unknown binary formats before sending, with a clear message', async () => {
+    const { bridge, invoke } = fakeBridge();
+    const files = new DesktopFiles(new DesktopHost(bridge));
+    const huge = Object.defineProperty(new Uint8Array(1), 'byteLength', { value: MAX_EXPORT_BYTES + 1 });
+    const error = await files.saveExportFile('r.pdf', huge, 'application/pdf').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too-large', message: 'The PDF document is 257 MB; the desktop app saves exports up to 256 MB.' });
+    await expect(files.saveExportFile('r.jpg', pdf, 'image/jpeg')).rejects.toThrow('The desktop app cannot save “image/jpeg” exports; it saves PDF document, PNG image, SVG image, CSV table, Markdown document, JSON file, SARIF log.');
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('sends only a view’s own bytes, not the whole buffer behind it', async () => {
+    const { bridge, calls } = fakeBridge({ 'files:exportBytes': () => ({ status: 'saved', name: 'r.pdf' }) });
+    const backing = new Uint8Array(1024).fill(7);
+    backing.set([1, 2, 3], 100);
+    await new DesktopFiles(new DesktopHost(bridge)).saveExportFile('r.pdf', backing.subarray(100, 103), 'application/pdf');
+    const sent = (calls('files:exportBytes')[0] as { bytes: Uint8Array }).bytes;
+    expect([...sent]).toEqual([1, 2, 3]);
+    expect(sent.buffer.byteLength).toBe(3);
+  });
+
+  it('opens with the caller’s extensions first, or the importable formats when it names none', async () => {
+    const { bridge, calls } = fakeBridge({ 'files:open': () => ({ status: 'opened', id: ID, name: 'p.yaml', text: 'a: 1' }) });
+    const files = new DesktopFiles(new DesktopHost(bridge));
+    await files.openTextFile(['.json', '.yaml', 'application/json', '.yml']);
+    await files.openTextFile();
+    await files.openTextFile([]);
+    await files.openModelFile();
+    expect(calls('files:open')).toEqual([
+      { accept: { label: 'Supported files', extensions: ['.json', '.yaml', '.yml'] } },
+      { accept: IMPORT_ACCEPT },
+      { accept: IMPORT_ACCEPT },
+      {},
+    ]);
+    expect(IMPORT_ACCEPT.extensions).toEqual(expect.arrayContaining(['.threatloom', '.json', '.yaml', '.yml', '.tm7', '.otm']));
   });
 });
 

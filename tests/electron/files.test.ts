@@ -4,7 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FileService, type FileDialogs } from '../../electron/files';
+import type { WriteOps } from '../../electron/atomic-write';
+import { nodeWriteOps } from '../../electron/atomic-write';
+import { ALL_FILES, exportDialogRequest, FileService, MODEL_FILTERS, openDialogRequest, type FileDialogs } from '../../electron/files';
 import { RecentFiles } from '../../electron/recent';
 
 let dir: string;
@@ -12,8 +14,8 @@ let dialogs: { chooseFileToOpen: ReturnType<typeof vi.fn>; chooseFileToSave: Ret
 let recent: RecentFiles;
 let files: FileService;
 
-function service(maxBytes?: number) {
-  return new FileService({ dialogs: dialogs as FileDialogs, recent, platform: 'linux', ...(maxBytes ? { maxBytes } : {}) });
+function service(maxBytes?: number, writeOps?: WriteOps) {
+  return new FileService({ dialogs: dialogs as FileDialogs, recent, platform: 'linux', ...(maxBytes ? { maxBytes } : {}), ...(writeOps ? { writeOps } : {}) });
 }
 
 beforeEach(async () => {
@@ -131,7 +133,7 @@ describe('FileService', () => {
     const path = join(dir, 'new.threatloom');
     dialogs.chooseFileToSave.mockResolvedValueOnce(path);
     const result = await files.saveFileAs('Payments.threatloom', '{"v":1}');
-    expect(dialogs.chooseFileToSave).toHaveBeenCalledWith('Payments.threatloom');
+    expect(dialogs.chooseFileToSave).toHaveBeenCalledWith('Payments.threatloom', { title: 'Save Threat Model', filters: MODEL_FILTERS });
     expect(result).toEqual({ status: 'saved', id: expect.any(String), name: 'new.threatloom' });
     expect(readFileSync(path, 'utf8')).toBe('{"v":1}');
     if (result.status !== 'saved') throw new Error('not saved');
@@ -185,5 +187,107 @@ describe('FileService', () => {
     await files.whenIdle();
     expect(files.busy).toBe(false);
     await saving;
+  });
+});
+
+/** Every byte value, so a text round trip (UTF-8, CRLF, NUL handling) would show. */
+const ALL_BYTES = Uint8Array.from({ length: 512 }, (_, i) => (i * 7) % 256);
+
+describe('FileService exports', () => {
+  it('writes the bytes exactly, including NUL and 0xFF, and answers with the name only', async () => {
+    const path = join(dir, 'report.pdf');
+    dialogs.chooseFileToSave.mockResolvedValueOnce(path);
+    const result = await files.exportFile('Payments.pdf', ALL_BYTES, 'pdf');
+    expect(result).toEqual({ status: 'saved', name: 'report.pdf' });
+    expect(new Uint8Array(readFileSync(path))).toEqual(ALL_BYTES);
+    expect(readFileSync(path).includes(0x00) && readFileSync(path).includes(0xff)).toBe(true);
+  });
+
+  it('keeps the file it replaced as .bak', async () => {
+    const path = join(dir, 'diagram.png');
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00]));
+    dialogs.chooseFileToSave.mockResolvedValueOnce(path);
+    expect(await files.exportFile('diagram.png', Buffer.from([0xff, 0x00, 0xfe]), 'png')).toMatchObject({ status: 'saved' });
+    expect([...readFileSync(path)]).toEqual([0xff, 0x00, 0xfe]);
+    expect([...readFileSync(`${path}.bak`)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x00]);
+  });
+
+  it('leaves the old file as it was when the write fails, and says so naming the file only', async () => {
+    const path = join(dir, 'keep.pdf');
+    writeFileSync(path, 'old report');
+    dialogs.chooseFileToSave.mockResolvedValueOnce(path);
+    const failing = service(undefined, {
+      ...nodeWriteOps,
+      rename: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    const result = await failing.exportFile('keep.pdf', ALL_BYTES, 'pdf');
+    expect(result).toEqual({ status: 'failed', code: 'io-error', message: 'Could not save “keep.pdf”: the disk is full.' });
+    expect(readFileSync(path, 'utf8')).toBe('old report');
+  });
+
+  it('reports a cancelled dialog and writes nothing', async () => {
+    expect(await files.exportFile('x.pdf', ALL_BYTES, 'pdf')).toEqual({ status: 'cancelled' });
+    expect(files.busy).toBe(false);
+  });
+
+  it('does not add the export to the recent list nor hand out an id for it', async () => {
+    const model = join(dir, 'model.threatloom');
+    dialogs.chooseFileToSave.mockResolvedValueOnce(model);
+    await files.saveFileAs('model.threatloom', '{}');
+    const exported = join(dir, 'model.pdf');
+    dialogs.chooseFileToSave.mockResolvedValueOnce(exported);
+    const result = await files.exportFile('model.pdf', ALL_BYTES, 'pdf');
+    expect(result).not.toHaveProperty('id');
+    expect(recent.paths()).toEqual([model]);
+    expect(files.listRecent().map((f) => f.name)).toEqual(['model.threatloom']);
+  });
+
+  it('shows a Save dialog filtered to the export’s kind, with All files second', async () => {
+    await files.exportFile('a.pdf', ALL_BYTES, 'pdf');
+    await files.exportFile('a.png', ALL_BYTES, 'png');
+    expect(dialogs.chooseFileToSave.mock.calls).toEqual([
+      ['a.pdf', { title: 'Export PDF document', filters: [{ name: 'PDF document (.pdf)', extensions: ['pdf'] }, ALL_FILES] }],
+      ['a.png', { title: 'Export PNG image', filters: [{ name: 'PNG image (.png)', extensions: ['png'] }, ALL_FILES] }],
+    ]);
+    expect(exportDialogRequest('png').filters.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
+  });
+
+  it('is busy while writing, so closing the window waits for the export', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((done) => (release = done));
+    const slow = service(undefined, { ...nodeWriteOps, realpath: (async (path: string) => gate.then(() => nodeWriteOps.realpath(path))) as WriteOps['realpath'] });
+    dialogs.chooseFileToSave.mockResolvedValueOnce(join(dir, 'busy.pdf'));
+    const exporting = slow.exportFile('busy.pdf', ALL_BYTES, 'pdf');
+    await vi.waitFor(() => expect(slow.busy).toBe(true));
+    release();
+    await slow.whenIdle();
+    expect(slow.busy).toBe(false);
+    expect(await exporting).toMatchObject({ status: 'saved' });
+  });
+});
+
+describe('Open dialog filters', () => {
+  it('offers Threatloom models first and All files for Open…', async () => {
+    await files.openFile();
+    expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith({ title: 'Open Threat Model', filters: MODEL_FILTERS });
+    expect(MODEL_FILTERS).toEqual([{ name: 'Threatloom models', extensions: ['threatloom', 'json'] }, ALL_FILES]);
+  });
+
+  it('offers the extensions the renderer asked for first, then All files', async () => {
+    await files.openFile({ label: 'Threat models', extensions: ['.json', '.YAML', '.yml', '.tm7', '.json'] });
+    expect(dialogs.chooseFileToOpen).toHaveBeenCalledWith({
+      title: 'Open File',
+      filters: [{ name: 'Threat models (.json, .yaml, .yml, .tm7)', extensions: ['json', 'yaml', 'yml', 'tm7'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    expect(openDialogRequest({ label: 'Packs', extensions: ['.json'] }).filters).toHaveLength(2);
+  });
+
+  it('opens a file picked under All files (a .tm7 of Microsoft TMT)', async () => {
+    const path = join(dir, 'client.tm7');
+    writeFileSync(path, '<ThreatModel/>');
+    dialogs.chooseFileToOpen.mockResolvedValueOnce(path);
+    expect(await files.openFile({ label: 'Threat models', extensions: ['.json'] })).toMatchObject({ status: 'opened', name: 'client.tm7', text: '<ThreatModel/>' });
   });
 });

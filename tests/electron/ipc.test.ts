@@ -19,6 +19,7 @@ beforeEach(() => {
     listRecent: vi.fn(async () => []),
     saveFile: vi.fn(async () => ({ status: 'cancelled' })),
     saveFileAs: vi.fn(async () => ({ status: 'cancelled' })),
+    exportFile: vi.fn(async () => ({ status: 'cancelled' })),
     setMenuState: vi.fn(async () => undefined),
     nativeEdit: vi.fn(async () => undefined),
     ready: vi.fn(async () => undefined),
@@ -42,6 +43,17 @@ describe('registerHost', () => {
     expect(host.setMenuState).toHaveBeenCalledWith({ enabled: { undo: false }, undoLabel: 'Undo Move' });
   });
 
+  it('passes export bytes to the host as they arrived (Uint8Array or Buffer)', async () => {
+    const bytes = new Uint8Array([0x25, 0x00, 0xff]);
+    await ipc.invoke('files:exportBytes', ownPage, { suggestedName: 'r.pdf', bytes, kind: 'pdf' });
+    expect(host.exportFile.mock.calls[0]![0].bytes).toBe(bytes);
+    const buffer = Buffer.from([0x89, 0x50]);
+    await ipc.invoke('files:exportBytes', ownPage, { suggestedName: 'd.png', bytes: buffer, kind: 'png' });
+    expect(host.exportFile).toHaveBeenLastCalledWith({ suggestedName: 'd.png', bytes: buffer, kind: 'png' });
+    await ipc.invoke('files:open', ownPage, { accept: { label: 'Threat models', extensions: ['.tm7'] } });
+    expect(host.openFile).toHaveBeenCalledWith({ accept: { label: 'Threat models', extensions: ['.tm7'] } });
+  });
+
   it('rejects a channel outside the contract (no handler exists)', async () => {
     await expect(ipc.invoke('fs:readFile', ownPage, { path: '/etc/passwd' })).rejects.toThrow(/No handler/);
     await expect(ipc.invoke('files:delete', ownPage, {})).rejects.toThrow(/No handler/);
@@ -60,6 +72,13 @@ describe('registerHost', () => {
     ['files:open', []],
     ['files:open', [{}, {}]],
     ['files:open', ['string']],
+    ['files:open', [{ accept: { label: 'x', extensions: ['.exe', '../../etc'] } }]],
+    ['files:exportBytes', [{ suggestedName: 'a.pdf', bytes: [37, 80, 68, 70], kind: 'pdf' }]],
+    ['files:exportBytes', [{ suggestedName: 'a.pdf', bytes: '%PDF', kind: 'pdf' }]],
+    ['files:exportBytes', [{ suggestedName: 'a.pdf', bytes: { byteLength: 4 }, kind: 'pdf' }]],
+    ['files:exportBytes', [{ suggestedName: 'a.pdf', bytes: Object.defineProperty(new Uint8Array(1), 'byteLength', { value: 256 * 1024 * 1024 + 1 }), kind: 'pdf' }]],
+    ['files:exportBytes', [{ suggestedName: 'a.jpg', bytes: new Uint8Array(1), kind: 'jpg' }]],
+    ['files:exportBytes', [{ suggestedName: '/home/user/.bashrc', bytes: new Uint8Array(1), kind: 'png' }]],
     ['menu:state', [{ enabled: { format: true } }]],
     ['app:busy', [{ busy: 1 }]],
     ['edit:native', [{ command: 'print' }]],

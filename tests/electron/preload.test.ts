@@ -32,6 +32,13 @@ describe('preload', () => {
     }
   });
 
+  it('hands export bytes to ipcRenderer as the same Uint8Array (structured clone carries it)', async () => {
+    const bytes = new Uint8Array([0x00, 0xff]);
+    await bridge.invoke('files:exportBytes', { suggestedName: 'a.pdf', bytes, kind: 'pdf' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('files:exportBytes', { suggestedName: 'a.pdf', bytes, kind: 'pdf' });
+    expect((electron.ipcRenderer.invoke.mock.calls.at(-1)![1] as { bytes: unknown }).bytes).toBe(bytes);
+  });
+
   it.each(['fs:readFile', 'files:delete', 'ELECTRON_BROWSER_REQUIRE', '', 42, null, { toString: () => 'files:open' }])('refuses the channel %j', async (channel) => {
     electron.ipcRenderer.invoke.mockClear();
     await expect(bridge.invoke(channel, {})).rejects.toThrow(/unknown channel/);

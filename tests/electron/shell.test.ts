@@ -148,6 +148,37 @@ describe('IPC from the window', () => {
     expect(await e.ipcMain.invoke('files:listRecent', fromWindow(win), {})).toEqual([{ id: saved.id, name: 'chosen.threatloom' }]);
   });
 
+  it('offers Threatloom models and All files in Open…, and the renderer’s extensions first for Import…', async () => {
+    const { win } = await started();
+    await e.ipcMain.invoke('files:open', fromWindow(win), {});
+    expect(e.dialog.showOpenDialog).toHaveBeenLastCalledWith(win, expect.objectContaining({
+      title: 'Open Threat Model',
+      filters: [{ name: 'Threatloom models', extensions: ['threatloom', 'json'] }, { name: 'All files', extensions: ['*'] }],
+    }));
+    await e.ipcMain.invoke('files:open', fromWindow(win), { accept: { label: 'Threat models', extensions: ['.json', '.yaml', '.tm7'] } });
+    expect(e.dialog.showOpenDialog).toHaveBeenLastCalledWith(win, expect.objectContaining({
+      filters: [{ name: 'Threat models (.json, .yaml, .tm7)', extensions: ['json', 'yaml', 'tm7'] }, { name: 'All files', extensions: ['*'] }],
+    }));
+  });
+
+  it('exports bytes through a Save dialog filtered to the kind, intact on disk and not in Open Recent', async () => {
+    const { win } = await started();
+    const path = join(base, 'report.pdf');
+    e.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    const bytes = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x0d, 0x0a]);
+    const result = await e.ipcMain.invoke('files:exportBytes', fromWindow(win), { suggestedName: 'Payments.pdf', bytes, kind: 'pdf' });
+    expect(result).toEqual({ status: 'saved', name: 'report.pdf' });
+    expect(e.dialog.showSaveDialog).toHaveBeenCalledWith(win, expect.objectContaining({
+      title: 'Export PDF document',
+      defaultPath: join('/home/user/documents', 'Payments.pdf'),
+      filters: [{ name: 'PDF document (.pdf)', extensions: ['pdf'] }, { name: 'All files', extensions: ['*'] }],
+    }));
+    expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
+    expect(await e.ipcMain.invoke('files:listRecent', fromWindow(win), {})).toEqual([]);
+    expect(lastMenu().some((i) => i.id?.startsWith('recent:'))).toBe(false);
+    await expect(e.ipcMain.invoke('files:exportBytes', fromWindow(win), { suggestedName: 'x.pdf', bytes: [...bytes], kind: 'pdf' })).rejects.toThrow(/bytes must be bytes/);
+  });
+
   it('refuses requests from any other web contents', async () => {
     const { win } = await started();
     const other = { senderFrame: { url: 'app://threatloom/index.html', parent: null }, sender: {} };

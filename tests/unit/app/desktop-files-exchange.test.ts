@@ -16,39 +16,33 @@ function setup(answers: Record<string, (arg: any) => unknown>) {
 }
 
 describe('DesktopFiles exchange', () => {
-  it('opens any file for import through the native dialog', async () => {
+  it('opens any file for import through the native dialog, offering the asked-for extensions first', async () => {
     const { files, calls } = setup({ 'files:open': () => ({ status: 'opened', id: ID, name: 'client.tm7', text: '<ThreatModel/>' }) });
     expect(await files.openTextFile(['.tm7'])).toEqual({ name: 'client.tm7', text: '<ThreatModel/>' });
-    expect(calls('files:open')).toEqual([{}]);
+    expect(calls('files:open')).toEqual([{ accept: { label: 'Supported files', extensions: ['.tm7'] } }]);
   });
 
-  it('saves an export with Save As, busy meanwhile, and does not make it the model’s file', async () => {
-    let saveAs = 0;
+  it('saves an export through the export channel, busy meanwhile, and does not make it the model’s file', async () => {
     const { files, calls } = setup({
-      'files:saveAs': () => ({ status: 'saved', id: saveAs++ ? ID2 : ID, name: 'x.otm.json' }),
+      'files:exportBytes': () => ({ status: 'saved', name: 'x.otm.json' }),
+      'files:saveAs': () => ({ status: 'saved', id: ID2, name: 'm.threatloom' }),
       'files:save': () => ({ status: 'saved', id: ID, name: 'x.otm.json' }),
     });
     expect(await files.saveExportFile('Pay/ments.otm.json', '{}', 'application/json')).toEqual({ name: 'x.otm.json' });
-    expect(calls('files:saveAs')).toEqual([{ suggestedName: 'Pay_ments.otm.json', text: '{}' }]);
+    expect(calls('files:exportBytes')).toEqual([{ suggestedName: 'Pay_ments.otm.json', bytes: new TextEncoder().encode('{}'), kind: 'json' }]);
     expect(calls('app:busy')).toEqual([{ busy: true }, { busy: false }]);
     // Saving the model next still asks where: the export is not the model's file.
     await files.saveModelFile('m.threatloom', 'model', 'model-1');
     expect(calls('files:save')).toEqual([]);
-    expect(calls('files:saveAs')).toHaveLength(2);
+    expect(calls('files:saveAs')).toHaveLength(1);
   });
 
   it('returns null when cancelled and throws the message main wrote on failure', async () => {
-    const cancelled = setup({ 'files:saveAs': () => ({ status: 'cancelled' }) });
+    const cancelled = setup({ 'files:exportBytes': () => ({ status: 'cancelled' }) });
     expect(await cancelled.files.saveExportFile('a.json', '{}', 'application/json')).toBeNull();
-    const failed = setup({ 'files:saveAs': () => ({ status: 'failed', code: 'io-error', message: 'The disk is full.' }) });
+    const failed = setup({ 'files:exportBytes': () => ({ status: 'failed', code: 'io-error', message: 'The disk is full.' }) });
     const error = await failed.files.saveExportFile('a.json', '{}', 'application/json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DesktopFileError);
     expect((error as Error).message).toBe('The disk is full.');
-  });
-
-  it('refuses an export too large for one file before sending it', async () => {
-    const { files, calls } = setup({});
-    await expect(files.saveExportFile('a.json', 'x'.repeat(20 * 1024 * 1024 + 1), 'application/json')).rejects.toThrow(/larger than 20 MB/);
-    expect(calls('files:saveAs')).toEqual([]);
   });
 });
