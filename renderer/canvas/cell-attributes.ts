@@ -3,25 +3,21 @@
 import type { dia } from '@joint/core';
 import type { Boundary, BoxBoundary, DfdNode, Flow, LineBoundary } from '../../shared/model';
 import { componentType } from '../../shared/model';
-import { componentIcon, GROUP_COLORS } from '../icons/component-icons';
+import { componentIcon } from '../icons/component-icons';
+import { fillStroke, groupPaint, markerStyle, paint, trustPaint } from './canvas-theme';
 import { LABEL_FONTS } from './shapes';
 import { measureLines, wrapText, type FontSpec } from './text-measure';
 
-const INK = '#1d2330';
-const MUTED = '#5d6678';
-const SELECT = '#3056d3';
-const CROSSING = '#c2410c';
-
 /**
- * A rounded white plate behind a link label, so lines never run through words. Sized from the
- * measured text (centred on the label's anchor, one `1em` line per line, glyphs ~1.2em tall)
- * rather than from the text's rendered bbox, which would cost a layout per label.
+ * A rounded plate in the theme's label colour behind a link label, so lines never run through
+ * words. Sized from the measured text (centred on the label's anchor, one `1em` line per line,
+ * glyphs ~1.2em tall) rather than from the text's rendered bbox, which would cost a layout per label.
  */
-function labelBackdrop(lines: readonly string[], font: FontSpec) {
+function labelBackdrop(lines: readonly string[], font: FontSpec, border: string) {
   const width = measureLines(lines, font) + 12;
   const height = font.size * (Math.max(1, lines.length) - 1 + 1.2) + 6;
   // `ref: null` drops the built-in label default `ref: 'text'`, which would measure the text anyway.
-  return { ref: null, x: -width / 2, y: -height / 2, width, height, fill: '#ffffff', rx: 4, ry: 4 };
+  return { ref: null, x: -width / 2, y: -height / 2, width, height, rx: 4, ry: 4, ...fillStroke(paint.labelBg, border) };
 }
 
 /**
@@ -42,14 +38,6 @@ function wrapCaption(text: string, width = 24, max = 3): string {
   return lines.join('\n');
 }
 
-const TRUST_COLORS: Record<Boundary['trustLevel'], string> = {
-  untrusted: '#c62828',
-  low: '#d9480f',
-  medium: '#8e6c00',
-  high: '#2b7a3d',
-  privileged: '#5b3cc4',
-};
-
 /** One path `d` for an icon: its paths plus its circles drawn as two arcs each. */
 function iconPath(node: DfdNode): string {
   const icon = componentIcon(node.aiType);
@@ -61,7 +49,10 @@ function iconPath(node: DfdNode): string {
 
 export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia.Cell.JSON {
   const type = componentType(node.aiType);
-  const colors = GROUP_COLORS[type.group];
+  const colors = groupPaint(type.group);
+  const outline = selected ? paint.selection : colors.accent;
+  // Handles get their fill from canvas.css (an inline fill would beat its hover colour).
+  const handle = () => fillStroke(undefined, colors.accent);
   const { width, height } = node.size;
   const iconTop = height / 2 - 18;
   const dim = node.outOfScope ? 0.55 : 1;
@@ -80,8 +71,7 @@ export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia
       tooltip: { text: `${node.name} — ${type.label}` },
       selection: { visibility: selected ? 'visible' : 'hidden' },
       body: {
-        fill: '#ffffff',
-        stroke: selected ? SELECT : colors.accent,
+        ...fillStroke(paint.nodeFill, outline),
         rx: node.kind === 'process' ? 16 : node.kind === 'external' ? 2 : 0,
         strokeDasharray: node.outOfScope ? '5 4' : 'none',
         // Stores are drawn DFD-style: open sides, double top and bottom rules.
@@ -89,18 +79,18 @@ export function nodeCell(node: DfdNode, selected: boolean, openThreats = 0): dia
       },
       storeLines: {
         d: node.kind === 'store' ? `M 0 0 H ${width} M 0 ${height} H ${width} M 0 4 H ${width}` : '',
-        stroke: selected ? SELECT : colors.accent,
+        ...fillStroke(undefined, outline),
       },
-      iconBg: { y: iconTop, fill: colors.tint },
-      icon: { d: iconPath(node), stroke: colors.accent, transform: `translate(16, ${iconTop + 6})` },
-      typeLabel: { text: typeLines.join('\n'), fill: MUTED },
-      label: { text: nameLines.join('\n') || ' ', fill: INK },
+      iconBg: { y: iconTop, ...fillStroke(colors.tint) },
+      icon: { d: iconPath(node), ...fillStroke(undefined, colors.accent), transform: `translate(16, ${iconTop + 6})` },
+      typeLabel: { text: typeLines.join('\n'), ...fillStroke(paint.nodeMuted) },
+      label: { text: nameLines.join('\n') || ' ', ...fillStroke(paint.nodeInk) },
       scopeBadge: { text: node.outOfScope ? 'out of scope' : '' },
-      handleTop: { fill: '#ffffff', stroke: colors.accent },
-      handleRight: { fill: '#ffffff', stroke: colors.accent },
-      handleBottom: { fill: '#ffffff', stroke: colors.accent },
-      handleLeft: { fill: '#ffffff', stroke: colors.accent },
-      resize: { visibility: selected ? 'visible' : 'hidden', fill: SELECT },
+      handleTop: handle(),
+      handleRight: handle(),
+      handleBottom: handle(),
+      handleLeft: handle(),
+      resize: { visibility: selected ? 'visible' : 'hidden' },
       badge: { visibility: openThreats > 0 ? 'visible' : 'hidden' },
       badgeText: { text: openThreats > 0 ? (openThreats > 99 ? '99+' : String(openThreats)) : '' },
     },
@@ -116,7 +106,7 @@ function boundaryTitle(boundary: Boundary): string {
 }
 
 function boxCell(boundary: BoxBoundary, selected: boolean): dia.Cell.JSON {
-  const color = TRUST_COLORS[boundary.trustLevel];
+  const color = trustPaint(boundary.trustLevel);
   const title = boundaryTitle(boundary);
   const lines = wrapText(title, LABEL_FONTS.boxTitle, { width: boundary.size.width - 40, maxLines: 1 });
   return {
@@ -128,18 +118,18 @@ function boxCell(boundary: BoxBoundary, selected: boolean): dia.Cell.JSON {
     attrs: {
       root: { dataTestid: `boundary-${boundary.id}` },
       tooltip: { text: title },
-      frame: { stroke: color },
+      frame: fillStroke(undefined, color),
       selection: { visibility: selected ? 'visible' : 'hidden' },
       // The tag runs from x 8 to 8 px past the title (drawn from x 16).
-      header: { width: Math.min(boundary.size.width - 16, measureLines(lines, LABEL_FONTS.boxTitle) + 16), fill: '#ffffff', stroke: color },
-      label: { text: lines.join('\n'), fill: color },
-      resize: { visibility: selected ? 'visible' : 'hidden', fill: SELECT },
+      header: { width: Math.min(boundary.size.width - 16, measureLines(lines, LABEL_FONTS.boxTitle) + 16), ...fillStroke(paint.labelBg, color) },
+      label: { text: lines.join('\n'), ...fillStroke(color) },
+      resize: { visibility: selected ? 'visible' : 'hidden' },
     },
   };
 }
 
 function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
-  const color = TRUST_COLORS[boundary.trustLevel];
+  const color = trustPaint(boundary.trustLevel);
   const [first, ...rest] = boundary.points;
   const last = rest.pop() ?? first;
   const title = boundaryTitle(boundary);
@@ -153,13 +143,13 @@ function lineCell(boundary: LineBoundary, selected: boolean): dia.Cell.JSON {
     vertices: rest.map((p) => ({ ...p })),
     attrs: {
       root: { dataTestid: `boundary-${boundary.id}` },
-      line: { stroke: selected ? SELECT : color },
+      line: fillStroke(undefined, selected ? paint.selection : color),
     },
     labels: [{
       position: 0.5,
       attrs: {
-        text: { text: title, fill: color, fontSize: font.size, fontWeight: font.weight },
-        rect: { ...labelBackdrop([title], font), stroke: color },
+        text: { text: title, ...fillStroke(color), fontSize: font.size, fontWeight: font.weight },
+        rect: labelBackdrop([title], font, color),
       },
     }],
   };
@@ -179,8 +169,8 @@ export function labelWidthBetween(a: DfdNode | undefined, b: DfdNode | undefined
 
 export function flowCell(flow: Flow, selected: boolean, crosses: readonly string[], openThreats = 0, lineWidth = 28): dia.Cell.JSON {
   const crossing = crosses.length > 0;
-  const color = selected ? SELECT : crossing ? CROSSING : '#4a5363';
-  const marker = { type: 'path', d: 'M 10 -5 0 0 10 5 z', fill: color, stroke: color };
+  const color = selected ? paint.selection : crossing ? paint.crossing : paint.flowStroke;
+  const marker = { type: 'path', d: 'M 10 -5 0 0 10 5 z', style: markerStyle(color) };
   const threats = openThreats > 0 ? `⚠ ${openThreats}` : '';
   const caption = [flow.name, flow.protocol ? `(${flow.protocol})` : '', threats].filter(Boolean).join(' ');
   const lines = [wrapCaption(caption, lineWidth), crossing ? wrapCaption(`crosses ${crosses.join(', ')}`, lineWidth) : '']
@@ -197,7 +187,7 @@ export function flowCell(flow: Flow, selected: boolean, crosses: readonly string
     attrs: {
       root: { dataTestid: `flow-${flow.id}`, opacity: flow.outOfScope ? 0.5 : 1 },
       line: {
-        stroke: color,
+        ...fillStroke(undefined, color),
         strokeWidth: selected ? 2.6 : 1.8,
         strokeDasharray: flow.outOfScope ? '6 4' : 'none',
         targetMarker: marker,
@@ -207,8 +197,8 @@ export function flowCell(flow: Flow, selected: boolean, crosses: readonly string
     labels: lines
       ? [{
           attrs: {
-            text: { text: lines, fill: crossing ? CROSSING : INK, fontSize: font.size, textAnchor: 'middle', textVerticalAnchor: 'middle' },
-            rect: { ...labelBackdrop(lines.split('\n'), font), stroke: crossing ? CROSSING : '#d7dbe3' },
+            text: { text: lines, ...fillStroke(crossing ? paint.crossing : paint.nodeInk), fontSize: font.size, textAnchor: 'middle', textVerticalAnchor: 'middle' },
+            rect: labelBackdrop(lines.split('\n'), font, crossing ? paint.crossing : paint.labelBorder),
           },
         }]
       : [],

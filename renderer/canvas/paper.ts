@@ -1,6 +1,7 @@
 // The JointJS paper's configuration: rendering (frozen, async, only near-visible views mounted),
 // geometry that needs no DOM measuring, and which gestures each kind of cell allows.
 import { dia } from '@joint/core';
+import { CANVAS_TOKENS, paint } from './canvas-theme';
 import { cellNamespace, FlowShape } from './shapes';
 import { setMeasureFontFamily } from './text-measure';
 
@@ -19,8 +20,10 @@ export function createPaper(el: HTMLElement, graph: dia.Graph, isVisible: (cell:
     width: '100%',
     height: '100%',
     gridSize: 10,
-    drawGrid: { name: 'dot', args: { color: '#c3c9d4', thickness: 1.2 } },
-    background: { color: '#f6f7f9' },
+    // The grid's dots take --tl-canvas-grid from canvas.css (this colour is only their attribute,
+    // which CSS overrides); the background is an inline style, where var() works.
+    drawGrid: { name: 'dot', args: { color: CANVAS_TOKENS.grid[1], thickness: 1.2 } },
+    background: { color: paint.canvasBg },
     async: true,
     frozen: true,
     autoFreeze: true,

@@ -1,6 +1,7 @@
 // JointJS shape definitions with JSON markup. Attributes are set from document records by
 // cell-attributes.ts; nothing here holds model data.
 import { dia, shapes } from '@joint/core';
+import { fillStroke, markerStyle, paint } from './canvas-theme';
 
 /**
  * Label fonts, shared with cell-attributes.ts, which wraps and measures labels in exactly these
@@ -27,7 +28,7 @@ export const NodeShape = dia.Element.define(
       root: { cursor: 'move' },
       selection: {
         x: -5, y: -5, width: 'calc(w+10)', height: 'calc(h+10)', rx: 18, fill: 'none',
-        stroke: '#3056d3', strokeWidth: 2, visibility: 'hidden', pointerEvents: 'none',
+        ...fillStroke(undefined, paint.selection), strokeWidth: 2, visibility: 'hidden', pointerEvents: 'none',
       },
       body: { width: 'calc(w)', height: 'calc(h)', strokeWidth: 1.5 },
       storeLines: { fill: 'none', strokeWidth: 2, pointerEvents: 'none' },
@@ -41,18 +42,18 @@ export const NodeShape = dia.Element.define(
       label: {
         x: 56, y: 'calc(0.5*h+7)', fontSize: LABEL_FONTS.nodeName.size, fontWeight: LABEL_FONTS.nodeName.weight, textVerticalAnchor: 'middle', pointerEvents: 'none',
       },
-      scopeBadge: { x: 'calc(w-8)', y: 'calc(h-6)', fontSize: 9, textAnchor: 'end', fill: '#8a4b00', pointerEvents: 'none' },
+      scopeBadge: { x: 'calc(w-8)', y: 'calc(h-6)', fontSize: 9, textAnchor: 'end', ...fillStroke(paint.scopeInk), pointerEvents: 'none' },
       handleTop: { cx: 'calc(0.5*w)', cy: 0, r: 6, magnet: true },
       handleRight: { cx: 'calc(w)', cy: 'calc(0.5*h)', r: 6, magnet: true },
       handleBottom: { cx: 'calc(0.5*w)', cy: 'calc(h)', r: 6, magnet: true },
       handleLeft: { cx: 0, cy: 'calc(0.5*h)', r: 6, magnet: true },
       resize: {
         x: 'calc(w-5)', y: 'calc(h-5)', width: 10, height: 10, cursor: 'nwse-resize',
-        event: 'element:resize:pointerdown', visibility: 'hidden',
+        event: 'element:resize:pointerdown', visibility: 'hidden', ...fillStroke(paint.selection),
       },
-      badge: { cx: 'calc(w-2)', cy: 2, r: 10, fill: '#c2410c', stroke: '#ffffff', strokeWidth: 2, pointerEvents: 'none' },
+      badge: { cx: 'calc(w-2)', cy: 2, r: 10, ...fillStroke(paint.badgeFill, paint.badgeRing), strokeWidth: 2, pointerEvents: 'none' },
       badgeText: {
-        x: 'calc(w-2)', y: 2, fontSize: 10, fontWeight: 700, fill: '#ffffff', textAnchor: 'middle', textVerticalAnchor: 'middle', pointerEvents: 'none',
+        x: 'calc(w-2)', y: 2, fontSize: 10, fontWeight: 700, ...fillStroke(paint.badgeInk), textAnchor: 'middle', textVerticalAnchor: 'middle', pointerEvents: 'none',
       },
     },
   },
@@ -95,7 +96,7 @@ export const BoundaryBoxShape = dia.Element.define(
       },
       selection: {
         x: -5, y: -5, width: 'calc(w+10)', height: 'calc(h+10)', rx: 14, fill: 'none',
-        stroke: '#3056d3', strokeWidth: 2, visibility: 'hidden', pointerEvents: 'none',
+        ...fillStroke(undefined, paint.selection), strokeWidth: 2, visibility: 'hidden', pointerEvents: 'none',
       },
       header: { x: 8, y: -12, height: 24, rx: 6, cursor: 'move' },
       label: {
@@ -103,7 +104,7 @@ export const BoundaryBoxShape = dia.Element.define(
       },
       resize: {
         x: 'calc(w-6)', y: 'calc(h-6)', width: 12, height: 12, cursor: 'nwse-resize',
-        event: 'element:resize:pointerdown', visibility: 'hidden',
+        event: 'element:resize:pointerdown', visibility: 'hidden', ...fillStroke(paint.selection),
       },
     },
   },
@@ -123,7 +124,8 @@ export const BoundaryBoxShape = dia.Element.define(
 export const FlowShape = shapes.standard.Link.define('tl.Flow', {
   z: 2,
   attrs: {
-    line: { strokeWidth: 1.8, targetMarker: { type: 'path', d: 'M 10 -5 0 0 10 5 z' } },
+    // A link being drawn from a handle is drawn with these until it becomes a flow.
+    line: { strokeWidth: 1.8, ...fillStroke(undefined, paint.flowStroke), targetMarker: { type: 'path', d: 'M 10 -5 0 0 10 5 z', style: markerStyle(paint.flowStroke) } },
     wrapper: { strokeWidth: 14, cursor: 'pointer' },
   },
 });

@@ -57,6 +57,8 @@ test('dark home, editor and dialogs use the dark colours', async ({ page }) => {
   await expect(page.getByTestId('theme-switch')).toHaveValue('dark');
   expect(await background(page, 'header.bar')).toBe('rgb(27, 32, 41)');
   expect(await background(page, 'aside.sidebar')).toBe('rgb(27, 32, 41)');
+  // The diagram too (tests/e2e/canvas-dark.spec.ts checks its parts).
+  expect(await background(page, '.tl-paper')).toBe('rgb(22, 26, 34)');
   await h.shot(page, 'theme-editor-dark');
 
   await page.getByTestId('find-element').fill('a');

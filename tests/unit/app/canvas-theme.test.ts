@@ -1,0 +1,91 @@
+// The diagram canvas's colours in renderer/app/theme.css: the references canvas-theme.ts puts
+// into cells exist in both themes, their light values are the ones the code falls back to (and,
+// for groups and trust levels, the shared ones the PDF/SVG export draws with), and text and
+// shapes on the canvas meet WCAG 2 AA in both themes.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CANVAS_TOKENS, LIGHT_TRUST_COLORS, groupTokens, trustToken } from '../../../renderer/canvas/canvas-theme';
+import { GROUP_COLORS, TRUST_LEVEL_COLORS } from '../../../shared/icons';
+import { TRUST_LEVELS, type PaletteGroup } from '../../../shared/model';
+
+const css = readFileSync(new URL('../../../renderer/app/theme.css', import.meta.url), 'utf8');
+
+function block(selector: string): Record<string, string> {
+  const start = css.indexOf(`${selector} {`);
+  if (start < 0) throw new Error(`no ${selector} block in theme.css`);
+  const body = css.slice(start, css.indexOf('}', start));
+  return Object.fromEntries([...body.matchAll(/(--tl-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+}
+
+const light = block(':root');
+const ownDark = block(":root[data-theme='dark']");
+const dark = { ...light, ...ownDark };
+
+function luminance(hex: string): number {
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`not a #rrggbb colour: ${hex}`);
+  const n = Number.parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const GROUPS = Object.keys(GROUP_COLORS) as PaletteGroup[];
+const allTokens: (readonly [string, string])[] = [
+  ...Object.values(CANVAS_TOKENS),
+  ...GROUPS.flatMap((g) => Object.values(groupTokens(g))),
+  ...TRUST_LEVELS.map(trustToken),
+];
+
+// Text: node names and types, "out of scope", flow labels, crossing labels, badge numbers and
+// boundary titles, each on what it is drawn on.
+const TEXT: [string, string][] = [
+  ['--tl-node-ink', '--tl-node-fill'], ['--tl-node-muted', '--tl-node-fill'], ['--tl-node-scope-ink', '--tl-node-fill'],
+  ['--tl-node-ink', '--tl-flow-label-bg'], ['--tl-crossing', '--tl-flow-label-bg'], ['--tl-badge-ink', '--tl-badge-fill'],
+  ...TRUST_LEVELS.map((t): [string, string] => [`--tl-trust-${t}`, '--tl-flow-label-bg']),
+];
+// Shapes that carry meaning (3:1): icons on their plates, borders, boundary frames, badges, selection.
+const SHAPES: [string, string][] = [
+  ...GROUPS.flatMap((g): [string, string][] => [[`--tl-group-${g}-accent`, `--tl-group-${g}-tint`], [`--tl-group-${g}-accent`, '--tl-node-fill'], [`--tl-group-${g}-accent`, '--tl-canvas-bg']]),
+  ...TRUST_LEVELS.map((t): [string, string] => [`--tl-trust-${t}`, '--tl-canvas-bg']),
+  ['--tl-badge-fill', '--tl-canvas-bg'], ['--tl-badge-fill', '--tl-node-fill'], ['--tl-selection', '--tl-node-fill'], ['--tl-flow-stroke', '--tl-canvas-bg'],
+];
+
+describe('canvas colours in theme.css', () => {
+  it('defines every variable the canvas uses, light with the fallback value the code carries, and dark different', () => {
+    expect(allTokens.length).toBeGreaterThan(25);
+    expect(allTokens.filter(([name, fallback]) => light[name] !== fallback).map(([name, fallback]) => `${name}: theme.css ${light[name]}, code ${fallback}`)).toEqual([]);
+    expect(allTokens.filter(([name]) => !ownDark[name] || ownDark[name] === light[name]).map(([name]) => name)).toEqual(
+      // Badge numbers stay white on orange in both themes.
+      ['--tl-badge-ink'],
+    );
+  });
+
+  it('draws groups and trust levels in light mode as the PDF and SVG export do', () => {
+    for (const g of GROUPS) {
+      expect(light[`--tl-group-${g}-accent`]).toBe(GROUP_COLORS[g].accent);
+      expect(light[`--tl-group-${g}-tint`]).toBe(GROUP_COLORS[g].tint);
+    }
+    // Only "low" differs: the shared orange is 4.3:1 on white, short of AA for a 12 px title.
+    const differ = TRUST_LEVELS.filter((t) => LIGHT_TRUST_COLORS[t] !== TRUST_LEVEL_COLORS[t]);
+    expect(differ).toEqual(['low']);
+    expect(contrast(TRUST_LEVEL_COLORS.low, '#ffffff')).toBeLessThan(4.5);
+  });
+
+  for (const [name, theme] of [['light', light], ['dark', dark]] as const) {
+    it(`${name}: canvas text meets 4.5:1 on what it is drawn on`, () => {
+      const failing = TEXT.filter(([fg, bg]) => contrast(theme[fg]!, theme[bg]!) < 4.5).map(([fg, bg]) => `${fg} on ${bg}: ${contrast(theme[fg]!, theme[bg]!).toFixed(2)}`);
+      expect(failing).toEqual([]);
+    });
+
+    it(`${name}: icons, borders, frames, badges and selection meet 3:1`, () => {
+      const failing = SHAPES.filter(([fg, bg]) => contrast(theme[fg]!, theme[bg]!) < 3).map(([fg, bg]) => `${fg} on ${bg}: ${contrast(theme[fg]!, theme[bg]!).toFixed(2)}`);
+      expect(failing).toEqual([]);
+    });
+  }
+});
