@@ -2,6 +2,7 @@
 // the home screen lists models without deserializing every (possibly large) document.
 import { Dexie, type EntityTable } from 'dexie';
 import type { ModelDocument } from '../../shared/model';
+import { incrementalJson, warmJsonText, type IdleScheduler } from './incremental-json';
 
 /** What the model list shows; derived from the document on every save, never edited on its own. */
 export interface ModelMeta {
@@ -28,7 +29,8 @@ export interface StoredDocument {
 }
 
 /**
- * The text stored for a document: plain `JSON.stringify`, not the canonical form of model files
+ * The text stored for a document: `JSON.stringify`'s text (written incrementally: only the parts
+ * an edit replaced are serialized again), not the canonical form of model files
  * (`serializeDocument`), which sorts every object's keys and costs 5–10× as much — 20–45 ms for
  * a 2000-node model in Chromium, the whole autosave budget — while nothing reads the stored text
  * but `JSON.parse`. Like `serializeDocument` it refuses values JSON would silently change (NaN
@@ -38,7 +40,7 @@ export interface StoredDocument {
 export function documentJson(doc: ModelDocument): string {
   const problem = lossyValue(doc);
   if (problem) throw new Error(`Cannot store the model: ${problem.replace(/^\./, '')}.`);
-  return JSON.stringify(doc);
+  return incrementalJson(doc);
 }
 
 /**
@@ -51,12 +53,17 @@ export function documentJson(doc: ModelDocument): string {
 const jsonSafe = new WeakSet<object>();
 
 /**
- * Checks a document (just opened) for values JSON cannot carry when the page is idle, so the
- * first autosave after opening a big model finds it already checked.
+ * Checks a document (just opened) for values JSON cannot carry and writes its parts' text when
+ * the page is idle, so the first autosave after opening a big model finds both done.
  */
 export function checkWhenIdle(doc: ModelDocument): void {
-  const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
-  idle(() => void lossyValue(doc));
+  const idle: IdleScheduler = 'requestIdleCallback' in globalThis
+    ? (work) => requestIdleCallback((deadline) => work(() => deadline.timeRemaining()))
+    : (work) => setTimeout(() => work(() => 0), 0);
+  idle(() => {
+    void lossyValue(doc);
+    warmJsonText(doc, idle);
+  });
 }
 
 /** The first value JSON cannot carry faithfully, as "path: what", or null. Paths are built only on failure. */
