@@ -2,38 +2,11 @@
 // into cells exist in both themes, their light values are the ones the code falls back to (and,
 // for groups and trust levels, the shared ones the PDF/SVG export draws with), and text and
 // shapes on the canvas meet WCAG 2 AA in both themes.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CANVAS_TOKENS, LIGHT_TRUST_COLORS, groupTokens, trustToken } from '../../../renderer/canvas/canvas-theme';
 import { GROUP_COLORS, TRUST_LEVEL_COLORS } from '../../../shared/icons';
 import { TRUST_LEVELS, type PaletteGroup } from '../../../shared/model';
-
-const css = readFileSync(new URL('../../../renderer/app/theme.css', import.meta.url), 'utf8');
-
-function block(selector: string): Record<string, string> {
-  const start = css.indexOf(`${selector} {`);
-  if (start < 0) throw new Error(`no ${selector} block in theme.css`);
-  const body = css.slice(start, css.indexOf('}', start));
-  return Object.fromEntries([...body.matchAll(/(--tl-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
-}
-
-const light = block(':root');
-const ownDark = block(":root[data-theme='dark']");
-const dark = { ...light, ...ownDark };
-
-function luminance(hex: string): number {
-  if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`not a #rrggbb colour: ${hex}`);
-  const n = Number.parseInt(hex.slice(1), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
+import { contrast, dark, light, ownDark } from './theme-tokens';
 
 const GROUPS = Object.keys(GROUP_COLORS) as PaletteGroup[];
 const allTokens: (readonly [string, string])[] = [
