@@ -49,13 +49,7 @@ export function groupPaint(group: PaletteGroup): { readonly accent: string; read
   return { accent: ref(...accent), tint: ref(...tint) };
 }
 
-/**
- * Light trust-level colours: the shared ones, except "low", whose shared orange (4.3:1 on white)
- * is too light for a boundary's 12 px title; the canvas uses a darker shade of it.
- */
-export const LIGHT_TRUST_COLORS: Readonly<Record<TrustLevel, string>> = { ...TRUST_LEVEL_COLORS, low: '#bd4a12' };
-
-export const trustToken = (level: TrustLevel) => [`--tl-trust-${level}`, LIGHT_TRUST_COLORS[level]] as const;
+export const trustToken = (level: TrustLevel) => [`--tl-trust-${level}`, TRUST_LEVEL_COLORS[level]] as const;
 export const trustPaint = (level: TrustLevel): string => ref(...trustToken(level));
 
 /** Paints an SVG shape through CSS, where `var()` works (its presentation attributes cannot). */

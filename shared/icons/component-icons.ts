@@ -259,10 +259,13 @@ export const GROUP_COLORS: Readonly<Record<PaletteGroup, { readonly accent: stri
 /** Colours for the trust-boundary palette items (matching the canvas's "untrusted" red). */
 export const BOUNDARY_COLORS = { accent: '#c62828', tint: '#fcecec' } as const;
 
-/** Stroke and label colour of a trust boundary by its trust level (the canvas uses the same hues). */
+/**
+ * Stroke and label colour of a trust boundary by its trust level (the canvas, the PDF report and
+ * the SVG/PNG export). Each reads at 4.5:1 or better on white: boundary titles are small text.
+ */
 export const TRUST_LEVEL_COLORS: Readonly<Record<TrustLevel, string>> = {
   untrusted: '#c62828',
-  low: '#d9480f',
+  low: '#bd4a12',
   medium: '#8e6c00',
   high: '#2b7a3d',
   privileged: '#5b3cc4',
