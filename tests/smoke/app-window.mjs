@@ -109,8 +109,16 @@ try {
   await waitFor('the window to shrink', async () => (await page.evaluate(() => window.innerWidth)) <= 800);
   const narrow = await page.evaluate(() => {
     const inView = (el) => { const r = el?.getBoundingClientRect(); return !!r && r.width > 40 && r.left >= 0 && r.right <= window.innerWidth; };
-    return { title: inView(document.querySelector('header h1')), status: inView(document.querySelector('[data-testid="save-status"]')), canvas: document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect().width ?? 0 };
+    // Panels scroll up and down, never sideways: anything wider than its panel is cut off or hidden.
+    const sideways = [...document.querySelectorAll('.sidebar *, .palette *')].filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible');
+    return {
+      title: inView(document.querySelector('header h1')),
+      status: inView(document.querySelector('[data-testid="save-status"]')),
+      canvas: document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect().width ?? 0,
+      sideways: sideways.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+    };
   });
+  check(narrow.sideways.length === 0, `at 800×560 the side panels need no sideways scrolling${narrow.sideways.length ? `: ${narrow.sideways.join(', ')}` : ''}`);
   check(narrow.title && narrow.status, 'at 800×560 the title and save status stay on screen');
   check(narrow.canvas >= 200, `at 800×560 the canvas keeps ${Math.round(narrow.canvas)} px of width`);
   await page.screenshot({ path: `${OUT}/03-editor-800x560.png` });
