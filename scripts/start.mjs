@@ -35,12 +35,12 @@ function electronBinary() {
 const hasDisplay = () => process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 run(process.execPath, ['scripts/doctor.mjs', 'start']);
-vite();
 
 // THREATLOOM_SHELL=browser opens the Chromium app window even where Electron is installed (the
 // Xvfb smoke test uses it; so can anyone whose Electron install is broken).
 const electron = process.env.THREATLOOM_SHELL === 'browser' ? null : electronBinary();
 if (electron && hasDisplay()) {
+  vite();
   vite('-c', 'electron/bundle.config.ts', '--mode', 'main');
   vite('-c', 'electron/bundle.config.ts', '--mode', 'preload');
   const env = { ...process.env };
@@ -58,33 +58,60 @@ if (electron && hasDisplay()) {
   await serveInChromium();
 }
 
+/** True when the app this script serves answers on `port` (an earlier `npm start`). */
+async function threatloomRunningOn(port) {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
+    return response.ok && (await response.text()).includes('<title>Threatloom</title>');
+  } catch {
+    return false;
+  }
+}
+
 async function serveInChromium() {
   // A fixed port matters: the browser keeps the model library per origin (host and port).
   const port = Number(process.env.PORT ?? 4870);
+  // Like the desktop shell's single instance: a second start opens a window on the first one
+  // (same origin, so the same library) instead of failing on the busy port. Checked before
+  // building, so the running instance's files are not rebuilt under it.
+  if (await threatloomRunningOn(port)) {
+    const url = `http://127.0.0.1:${port}/`;
+    console.log(`Threatloom is already running at ${url}; opening another window on it.`);
+    const window = openAppWindow(url);
+    if (window) window.on('exit', () => process.exit(0));
+    return;
+  }
+  vite();
   const server = await startServer(port).catch((error) => {
     console.error(`threatloom: port ${port} is busy (${error.code}); stop the other process or run with PORT=<free port> (a different port starts with an empty library).`);
     process.exit(1);
   });
   const url = `http://127.0.0.1:${server.address().port}/`;
   console.log(`Threatloom is running at ${url}  (Ctrl+C to stop)`);
+  const window = openAppWindow(url);
+  window?.on('exit', () => {
+    console.log('Window closed; the library is kept. Run npm start again to reopen.');
+    server.close();
+    process.exit(0);
+  });
+}
 
+/** Opens `url` in a Chromium app window with the app's own profile; null (and says why) when it cannot. */
+function openAppWindow(url) {
   if (!chromiumAvailable()) {
     console.log(`No Chromium at ${chromiumPath}: open ${url} in your browser (or apt-get install -y chromium).`);
-  } else if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    console.log(`No display found: open ${url} in a browser.`);
-  } else {
-    // A dedicated profile keeps the app's IndexedDB library in one stable place per user.
-    const profile = process.env.THREATLOOM_PROFILE ?? join(process.env.HOME ?? tmpdir(), '.config', 'threatloom-chromium');
-    // Remote debugging only when asked for (the smoke test drives the window through it), and
-    // then on the loopback interface only, which is Chromium's default.
-    const debugPort = process.env.THREATLOOM_DEBUG_PORT;
-    const debug = debugPort && /^\d{2,5}$/.test(debugPort) ? [`--remote-debugging-port=${debugPort}`] : [];
-    // The window opens at the desktop shell's default size (electron/window-state.ts DEFAULT_SIZE).
-    const app = spawn(chromiumPath, [...chromiumArgs, ...debug, '--test-type', `--user-data-dir=${profile}`, '--window-size=1280,820', `--app=${url}`], { stdio: 'ignore' });
-    app.on('exit', () => {
-      console.log('Window closed; the library is kept. Run npm start again to reopen.');
-      server.close();
-      process.exit(0);
-    });
+    return null;
   }
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.log(`No display found: open ${url} in a browser.`);
+    return null;
+  }
+  // A dedicated profile keeps the app's IndexedDB library in one stable place per user.
+  const profile = process.env.THREATLOOM_PROFILE ?? join(process.env.HOME ?? tmpdir(), '.config', 'threatloom-chromium');
+  // Remote debugging only when asked for (the smoke test drives the window through it), and
+  // then on the loopback interface only, which is Chromium's default.
+  const debugPort = process.env.THREATLOOM_DEBUG_PORT;
+  const debug = debugPort && /^\d{2,5}$/.test(debugPort) ? [`--remote-debugging-port=${debugPort}`] : [];
+  // The window opens at the desktop shell's default size (electron/window-state.ts DEFAULT_SIZE).
+  return spawn(chromiumPath, [...chromiumArgs, ...debug, '--test-type', `--user-data-dir=${profile}`, '--window-size=1280,820', `--app=${url}`], { stdio: 'ignore' });
 }

@@ -1,10 +1,11 @@
 // Smoke test of the app as a user starts it: `npm start` (scripts/start.mjs) under a real X server
 // (run this through `xvfb-run`), in the Chromium app window it opens. It drives that window over
 // the DevTools protocol on the loopback interface: the home screen appears, a model made from a
-// template shows its diagram, nothing leaves 127.0.0.1, and closing the window ends `npm start`.
+// template shows its diagram, nothing leaves 127.0.0.1, a second `npm start` opens another window
+// on the running app, and closing the windows ends `npm start`.
 // Screenshots land in test-results/smoke/ for a person to look at.
 // Usage: xvfb-run -a node tests/smoke/app-window.mjs
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,20 @@ try {
 
   check(offOrigin.length === 0, `no request left ${appUrl}${offOrigin.length ? `: ${offOrigin.slice(0, 3).join(', ')}` : ''}`);
   check(pageErrors.length === 0, `no uncaught errors${pageErrors.length ? `: ${pageErrors.join('; ')}` : ''}`);
+
+  // A second npm start finds this one and opens another window on it (same origin, same
+  // library) instead of failing on the busy port or rebuilding the files being served.
+  const second = spawnSync(process.execPath, ['scripts/start.mjs'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, PORT: String(appPort), THREATLOOM_PROFILE: profile, THREATLOOM_SHELL: 'browser' },
+  });
+  check(second.status === 0 && second.stdout.includes(`Threatloom is already running at ${appUrl}; opening another window on it.`), `a second npm start opens a window on the running app (exit ${second.status})`);
+  const windows = await waitFor('the second window', async () => {
+    const open = browser.contexts().flatMap((c) => c.pages()).filter((p) => p.url().startsWith(appUrl));
+    return open.length >= 2 ? open : undefined;
+  }, 20_000).catch(() => []);
+  check(windows.length >= 2, `the running app has ${windows.length} windows`);
 
   // Closing the window is how a user quits: npm start notices and exits cleanly.
   await cdp.send('Browser.close').catch(() => undefined);
