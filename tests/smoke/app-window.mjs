@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
+import { checklist } from './checklist.mjs';
 
 const OUT = 'test-results/smoke';
 const STEP_TIMEOUT = 60_000;
@@ -31,11 +32,7 @@ const freePort = () =>
     });
   });
 
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { check, broke, finish } = checklist('smoke');
 
 const [appPort, debugPort] = [await freePort(), await freePort()];
 const profile = mkdtempSync(join(tmpdir(), 'threatloom-smoke-'));
@@ -147,16 +144,11 @@ try {
   check(code === 0, `closing the window ends npm start (exit ${code})`);
   check(output.includes('Window closed; the library is kept.'), 'npm start says the library is kept');
 } catch (error) {
-  failures.push(error instanceof Error ? error.message : String(error));
-  console.error(error);
+  broke(error);
 } finally {
   await browser?.close().catch(() => undefined);
   if (start.exitCode === null) start.kill('SIGTERM');
   rmSync(profile, { recursive: true, force: true });
 }
 
-if (failures.length) {
-  console.error(`smoke: ${failures.length} check(s) failed; screenshots in ${OUT}/`);
-  process.exit(1);
-}
-console.log(`smoke: the app window works; screenshots in ${OUT}/ (01-home.png, 02-editor.png, 03-editor-800x560.png)`);
+finish(`the app window works; screenshots in ${OUT}/ (01-home.png, 02-editor.png, 03-editor-800x560.png)`, `; screenshots in ${OUT}/`);

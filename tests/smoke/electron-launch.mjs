@@ -7,12 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { checklist } from './checklist.mjs';
 
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { check, broke, finish } = checklist('electron launch');
 
 const work = mkdtempSync(join(tmpdir(), 'threatloom-electron-launch-'));
 const record = join(work, 'launch.json');
@@ -43,14 +40,9 @@ try {
   }
   check(!/Chromium window/.test(run.stdout), 'no fallback message when Electron is there');
 } catch (error) {
-  failures.push(error instanceof Error ? error.message : String(error));
-  console.error(error);
+  broke(error);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-if (failures.length) {
-  console.error(`electron launch: ${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('electron launch: npm start builds and launches the desktop shell where Electron is installed');
+finish('npm start builds and launches the desktop shell where Electron is installed');

@@ -10,6 +10,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
+import { checklist } from './checklist.mjs';
 
 // @electron/fuses' marker and wire layout: sentinel, wire version (1), fuse count, one byte per
 // fuse ('0' off, '1' on). Order of FuseV1Options; the stand-in starts with Electron's defaults.
@@ -27,11 +28,7 @@ for (const file of ['dist/renderer/index.html', 'dist-electron/main.cjs', 'dist-
   }
 }
 
-const failures = [];
-const check = (ok, what) => {
-  console.log(`${ok ? '  ok  ' : '  FAIL'} ${what}`);
-  if (!ok) failures.push(what);
-};
+const { check, broke, finish } = checklist('package');
 
 const work = mkdtempSync(join(tmpdir(), 'threatloom-package-'));
 try {
@@ -106,14 +103,9 @@ try {
   check(/["']dist-electron["']\s*,\s*["']preload\.cjs["']/.test(main) && files.has('dist-electron/preload.cjs'), 'main looks for dist-electron/preload.cjs, which is packaged');
   check(/["']dist["']\s*,\s*["']renderer["']/.test(main), 'main serves dist/renderer, which is packaged');
 } catch (error) {
-  failures.push(error instanceof Error ? error.message : String(error));
-  console.error(error);
+  broke(error);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-if (failures.length) {
-  console.error(`package: ${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('package: the Linux app directory is what electron-builder.yml describes');
+finish('the Linux app directory is what electron-builder.yml describes');
