@@ -2,7 +2,6 @@
 // picks, how menu clicks and open requests are routed, the menu state it reports, and the theme.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import type { EventChannel, ThreatloomBridge } from '../../shared/ipc';
 import { createModel, serializeDocument } from '../../shared/model';
 import { AppShell } from '../../renderer/app/app-shell.svelte';
 import { EditorFiles, modelFileName } from '../../renderer/app/editor-shell.svelte';
@@ -12,23 +11,9 @@ import { BrowserFiles } from '../../renderer/platform/browser-files';
 import { DesktopFiles } from '../../renderer/platform/desktop-files';
 import { openDatabase, type ThreatloomDb } from '../../renderer/storage/db';
 import { ModelLibrary } from '../../renderer/storage/library';
+import { fakeBridge } from '../electron/fake-bridge';
 
 const FILE_ID = '3b241101-e2bb-4255-8caf-4136c566a962';
-
-function fakeBridge(answers: Record<string, (arg: any) => unknown> = {}) {
-  const listeners = new Map<string, ((payload: unknown) => void)[]>();
-  const invoke = vi.fn(async (channel: string, arg: unknown) => answers[channel]?.(arg));
-  const bridge = {
-    invoke,
-    on: vi.fn((event: string, cb: (payload: unknown) => void) => {
-      listeners.set(event, [...(listeners.get(event) ?? []), cb]);
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== cb));
-    }),
-  };
-  const emit = (event: EventChannel, payload: unknown) => (listeners.get(event) ?? []).forEach((l) => l(payload));
-  const calls = (channel: string) => invoke.mock.calls.filter(([c]) => c === channel).map(([, a]) => a);
-  return { bridge: bridge as unknown as ThreatloomBridge, invoke, emit, calls, listeners };
-}
 
 function themeEnv(systemDark = false): ThemeEnvironment & { root: HTMLElement; data: Record<string, string>; flip(dark: boolean): void } {
   const data: Record<string, string> = {};

@@ -1,28 +1,14 @@
 // The renderer's side of the bridge (renderer/platform/desktop-*.ts) against a fake bridge.
 import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS, type EventChannel, type ThreatloomBridge } from '../../shared/ipc';
+import { INVOKE_CHANNELS } from '../../shared/ipc';
 import { createHostClient, DesktopHost, findDesktopBridge } from '../../renderer/platform/desktop-host';
 import { DesktopFiles, DesktopFileError, exportKindOf, FileChangedOnDiskError, IMPORT_ACCEPT, plainFileName } from '../../renderer/platform/desktop-files';
 import { MAX_EXPORT_BYTES } from '../../shared/ipc';
 import { DesktopMenu, routeMenuAction } from '../../renderer/platform/desktop-menu';
+import { fakeBridge } from './fake-bridge';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const ID2 = '9c7a2c55-2f43-4d8e-9f0a-5d2b3c4d5e6f';
-
-function fakeBridge(answers: Record<string, (arg: any) => unknown> = {}) {
-  const listeners = new Map<string, ((payload: unknown) => void)[]>();
-  const invoke = vi.fn(async (channel: string, arg: unknown) => answers[channel]?.(arg));
-  const bridge = {
-    invoke,
-    on: vi.fn((event: string, cb: (payload: unknown) => void) => {
-      listeners.set(event, [...(listeners.get(event) ?? []), cb]);
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== cb));
-    }),
-  };
-  const emit = (event: EventChannel, payload: unknown) => (listeners.get(event) ?? []).forEach((l) => l(payload));
-  const calls = (channel: string) => invoke.mock.calls.filter(([c]) => c === channel).map(([, a]) => a);
-  return { bridge: bridge as unknown as ThreatloomBridge, invoke, emit, calls };
-}
 
 describe('desktop host client', () => {
   it('finds the bridge only where the preload put it', () => {

@@ -1,17 +1,15 @@
 // DesktopFiles for Import… and Export to…: any file through the native Open dialog; exports
 // through the native Save dialog, busy while writing, never remembered as the model's file.
-import { describe, expect, it, vi } from 'vitest';
-import type { ThreatloomBridge } from '../../../shared/ipc';
+import { describe, expect, it } from 'vitest';
 import { DesktopHost } from '../../../renderer/platform/desktop-host';
 import { DesktopFileError, DesktopFiles } from '../../../renderer/platform/desktop-files';
+import { fakeBridge } from '../../electron/fake-bridge';
 
 const ID = '3b241101-e2bb-4255-8caf-4136c566a962';
 const ID2 = '9c7a2c55-2f43-4d8e-9f0a-5d2b3c4d5e6f';
 
 function setup(answers: Record<string, (arg: any) => unknown>) {
-  const invoke = vi.fn(async (channel: string, arg: unknown) => answers[channel]?.(arg));
-  const bridge = { invoke, on: vi.fn(() => () => undefined) } as unknown as ThreatloomBridge;
-  const calls = (channel: string) => invoke.mock.calls.filter(([c]) => c === channel).map(([, a]) => a);
+  const { bridge, calls } = fakeBridge(answers);
   return { files: new DesktopFiles(new DesktopHost(bridge)), calls };
 }
 
