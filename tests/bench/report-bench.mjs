@@ -2,13 +2,11 @@
 // TypeScript is bundled with Vite first, like rules-bench.mjs, so the figures reflect production
 // code; the report font is read from node_modules as the app bundles it. Needs no browser; prints
 // figures and never fails on time.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { pathToFileURL } from 'node:url';
+import { loadBenchModule } from './load-bench-module.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
 
 function parseArgs(argv) {
@@ -24,31 +22,6 @@ function parseArgs(argv) {
   return options;
 }
 
-/** Bundles report-bench.ts into a temporary ES module and imports it. Packages stay external (as
- * node loads them: jsPDF's node build), so the bundle lives under node_modules/.cache to resolve them. */
-export async function loadReportBench() {
-  const cache = join(ROOT, 'node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const outDir = mkdtempSync(join(cache, 'threatloom-report-bench-'));
-  try {
-    await build({
-      root: ROOT,
-      configFile: false,
-      logLevel: 'error',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        minify: false,
-        ssr: true,
-        lib: { entry: join(ROOT, 'tests/bench/report-bench.ts'), formats: ['es'], fileName: 'report-bench' },
-      },
-    });
-    return await import(pathToFileURL(join(outDir, 'report-bench.js')).href);
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
-
 export function reportFonts() {
   const read = (name) => new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`)));
   return { regular: read('DejaVuSans.ttf'), bold: read('DejaVuSans-Bold.ttf') };
@@ -57,7 +30,7 @@ export function reportFonts() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const options = parseArgs(process.argv.slice(2));
-    const bench = await loadReportBench();
+    const bench = await loadBenchModule('report-bench');
     console.log(bench.formatReportBench(await bench.runReportBench(reportFonts(), options.runs, options.models)));
   } catch (error) {
     console.error(`report-bench: ${error instanceof Error ? (error.stack ?? error.message) : error}`);

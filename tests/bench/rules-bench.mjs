@@ -2,13 +2,8 @@
 // model (see rules-bench.ts). The TypeScript is bundled first with Vite, like the app, so the
 // figures reflect production code rather than a dev-time module loader. Needs no browser; prints
 // figures and never fails on time.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { pathToFileURL } from 'node:url';
+import { loadBenchModule } from './load-bench-module.mjs';
 
 function parseArgs(argv) {
   const options = { runs: 15, nodes: 2000 };
@@ -23,29 +18,8 @@ function parseArgs(argv) {
   return options;
 }
 
-/** Bundles rules-bench.ts into a temporary ES module and imports it. */
-export async function loadRulesBench() {
-  const outDir = mkdtempSync(join(tmpdir(), 'threatloom-rules-bench-'));
-  try {
-    await build({
-      root: ROOT,
-      configFile: false,
-      logLevel: 'error',
-      build: {
-        outDir,
-        emptyOutDir: true,
-        minify: false,
-        lib: { entry: join(ROOT, 'tests/bench/rules-bench.ts'), formats: ['es'], fileName: 'rules-bench' },
-      },
-    });
-    return await import(pathToFileURL(join(outDir, 'rules-bench.js')).href);
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const options = parseArgs(process.argv.slice(2));
-  const bench = await loadRulesBench();
+  const bench = await loadBenchModule('rules-bench');
   console.log(bench.formatRulesBench(bench.runRulesBench(options), options.runs));
 }
